@@ -6,5 +6,6 @@ export default defineConfig({
     // Fixture-driven suites read ../shared; a generous timeout covers the PyYAML subprocess check.
     testTimeout: 30_000,
     pool: 'forks',
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

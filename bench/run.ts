@@ -1,0 +1,11 @@
+/** Runs every benchmark in bench/, or the ones named on the command line: `npm run bench -- data-model`. */
+const SUITES: Record<string, () => Promise<{ run: () => void | Promise<void> }>> = {
+  'data-model': () => import('./data-model.bench.js'),
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, load] of Object.entries(SUITES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`# ${name}`);
+  await (await load()).run();
+}
