@@ -10,3 +10,46 @@ export { Tensor, type TensorMap } from './data/tensor.js';
 export type { DType, NumericDType } from './data/dtype.js';
 export type * from './schema/types.js';
 export type { Issue, IssueCode, Result } from './schema/result.js';
+export {
+  paramSchemaFromJson,
+  paramSchemaToJson,
+  schemaFromJson,
+  schemaToJson,
+  signatureFromDict,
+  signatureToDict,
+} from './schema/codec.js';
+export { Model, type ModelInit, MODELDOCK_MLFLOW_VERSION, MLMODEL_FILE_NAME } from './model/mlmodel.js';
+export type { FlavorConfig, RawSignatureDict } from './model/mlmodel-fields.js';
+export {
+  type InputExampleType,
+  INPUT_EXAMPLE_TYPES,
+  type SavedInputExampleInfo,
+} from './model/saved-input-example-info.js';
+export {
+  INPUT_EXAMPLE_FILE,
+  type InputExample,
+  type InputExampleWithParams,
+  loadInputExample,
+  type LoadedInputExample,
+  saveInputExample,
+  SERVING_INPUT_EXAMPLE_FILE,
+} from './model/input-example.js';
+export {
+  enforceInput,
+  enforceParams,
+  enforceSignature,
+  enforcementError,
+  formatEnforcementError,
+  formatParamsError,
+  unwrapEnforced,
+  type Enforced,
+  type EnforcedCall,
+  type EnforcedInput,
+  type EnforcementErrorOptions,
+} from './schema/enforce.js';
+export { inferSchema, inferSignature } from './schema/infer.js';
+export { inferParamSchema } from './schema/infer-params.js';
+export { colSpecRepr, colTypeRepr, paramSpecRepr, schemaRepr, tensorSpecRepr } from './schema/repr.js';
+export { columnFromValues, frameFromColumns, frameFromRecords } from './data/from-js.js';
+export { frameFromArrow, frameToArrow, isArrowTable } from './data/arrow.js';
+export { PyFloat } from './core/python-json.js';

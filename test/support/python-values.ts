@@ -2,6 +2,7 @@
  * Turns the fixtures' JSON renderings of Python values (see ../shared/fixtures/README.md) into
  * Modeldock's in-memory values, and back, so recorded MLflow behaviour can be replayed in Node.
  */
+import { PyFloat } from '../../src/core/python-json.js';
 import { Column, type ColumnLabel } from '../../src/data/column.js';
 import { DataFrame } from '../../src/data/data-frame.js';
 import { allocate, type DType, isBigIntStorage, isFixedWidth, NAT } from '../../src/data/dtype.js';
@@ -25,17 +26,26 @@ export interface RenderedSeries {
   data: unknown[];
 }
 
-/** A tagged cell or plain JSON value → the JS value Modeldock uses (bytes → Uint8Array, datetime → Date). */
+/**
+ * A tagged cell or plain JSON value → the JS value Modeldock uses (bytes → Uint8Array, datetime → Date).
+ * A {@link PyFloat} (from reading the fixture with `pythonJsonLoads`, which keeps `1.0` apart from `1`)
+ * stays one: it is how a JS value says "Python float".
+ */
 export function decodeCell(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(decodeCell);
-  if (v === null || typeof v !== 'object') return v;
+  if (v === null || typeof v !== 'object' || v instanceof PyFloat) return v;
   const o = v as Record<string, unknown>;
   if ('$bytes' in o) return new Uint8Array(Buffer.from(String(o.$bytes), 'base64'));
-  if ('$datetime' in o) return o.$datetime === null ? null : new Date(`${String(o.$datetime)}Z`);
+  if ('$datetime' in o) return o.$datetime === null ? null : parseDatetime(String(o.$datetime));
   if ('$float' in o)
     return Number(o.$float === 'Infinity' ? Infinity : o.$float === '-Infinity' ? -Infinity : NaN);
   if ('$ndarray' in o) return toTensor(o.$ndarray as RenderedArray);
   return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeCell(x)]));
+}
+
+/** An isoformat datetime (naive = UTC; an explicit offset is honoured) as a Date. */
+function parseDatetime(iso: string): Date {
+  return new Date(/(Z|[+-]\d\d:?\d\d)$/.test(iso) ? iso : `${iso}Z`);
 }
 
 /** pandas dtype names that Modeldock stores as `object` columns. */
@@ -53,7 +63,8 @@ function store(dtype: DType, cells: unknown[]): Column['values'] {
   if (!isFixedWidth(dtype)) return cells.map(decodeCell);
   const out = allocate(dtype, cells.length);
   cells.forEach((raw, i) => {
-    const v = decodeCell(raw);
+    const decoded = decodeCell(raw);
+    const v = decoded instanceof PyFloat ? decoded.value : decoded;
     if (dtype === 'datetime64[ns]') {
       (out as BigInt64Array)[i] = v === null ? NAT : BigInt((v as Date).getTime()) * 1_000_000n;
     } else if (isBigIntStorage(dtype)) {
@@ -130,6 +141,7 @@ export function render(value: unknown): unknown {
 }
 
 function renderCell(dtype: DType, v: unknown): unknown {
+  if (v instanceof PyFloat) return renderCell(dtype, v.value);
   if (dtype === 'datetime64[ns]' && typeof v === 'bigint')
     return {
       $datetime: v === NAT ? null : new Date(Number(v / 1_000_000n)).toISOString().replace(/\.000Z$|Z$/, ''),
