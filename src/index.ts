@@ -53,3 +53,11 @@ export { colSpecRepr, colTypeRepr, paramSpecRepr, schemaRepr, tensorSpecRepr } f
 export { columnFromValues, frameFromColumns, frameFromRecords } from './data/from-js.js';
 export { frameFromArrow, frameToArrow, isArrowTable } from './data/arrow.js';
 export { PyFloat } from './core/python-json.js';
+export { loadModel, builtInFlavors, type LoadModelOptions } from './model/load-model.js';
+export { saveModel, type SaveModelOptions } from './model/save-model.js';
+export { LoadedModel } from './model/loaded-model.js';
+export type { Flavor, FlavorCapabilities, FlavorLoadRequest, FlavorModel } from './model/flavor.js';
+export { FlavorRegistry } from './model/flavor-registry.js';
+export { localUriResolver, resolveModelUri, type ModelUriResolver } from './model/model-uri.js';
+export type { CustomModel, CustomModelClass, ModelContext } from './model/flavors/node/custom-model.js';
+export { NODE_FLAVOR } from './model/flavors/node/node-flavor-config.js';
