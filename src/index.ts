@@ -61,3 +61,5 @@ export { FlavorRegistry } from './model/flavor-registry.js';
 export { localUriResolver, resolveModelUri, type ModelUriResolver } from './model/model-uri.js';
 export type { CustomModel, CustomModelClass, ModelContext } from './model/flavors/node/custom-model.js';
 export { NODE_FLAVOR } from './model/flavors/node/node-flavor-config.js';
+export { getModelInfo, type ModelInfo } from './model/model-info.js';
+export { predictionsJson } from './model/predictions-json.js';

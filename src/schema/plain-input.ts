@@ -76,14 +76,14 @@ function typedColumns(input: unknown, specs: readonly ColSpec[]): unknown {
     return frameFromPlain(recordsToColumns(input), input.length, specs);
   if (!isPlainObject(input)) return input;
   const values = Object.values(input);
+  // A dict is one row when the schema has complex columns or its values are all scalars, as in MLflow.
+  if (specs.some((s) => s.type.kind !== 'scalar') || values.every((v) => !Array.isArray(v)))
+    return frameFromPlain(recordsToColumns([input]), 1, specs);
   if (values.length > 0 && values.every(Array.isArray)) {
     const length = (values[0] as unknown[]).length;
     if (!values.every((v) => (v as unknown[]).length === length)) return input;
     return frameFromPlain(new Map(Object.entries(input) as [string, unknown[]][]), length, specs);
   }
-  // Column specs with complex types take the dict as one row, as MLflow does.
-  if (specs.some((s) => s.type.kind !== 'scalar') || values.every((v) => !Array.isArray(v)))
-    return frameFromPlain(recordsToColumns([input]), 1, specs);
   return input;
 }
 

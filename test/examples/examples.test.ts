@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main as doubler } from '../../examples/doubler/run.js';
 import { main as onnxModel } from '../../examples/onnx-model/run.js';
 import { main as randomPredictor } from '../../examples/random-predictor/run.js';
 import { main as vectorStore } from '../../examples/vector-store/run.js';
@@ -15,6 +16,12 @@ afterAll(async () => {
 });
 
 describe('examples/', () => {
+  it("doubler (the README's quick start): predicts, and names the missing input", async () => {
+    const { predictions, error } = await doubler(work);
+    expect(predictions).toEqual([5, 8]);
+    expect(error).toContain("Model is missing inputs ['x']");
+  });
+
   it('random-predictor: one 0/1 per row, with a signature inferred from the input example', async () => {
     const predictions = (await randomPredictor(work)) as number[];
     expect(predictions).toHaveLength(3);
