@@ -114,3 +114,26 @@ export function elementAt(dtype: DType, values: ColumnValues, i: number): unknow
   const v = values[i];
   return dtype === 'bool' ? v === 1 : v;
 }
+
+const TYPED_ARRAY_DTYPES: readonly (readonly [abstract new (...args: never[]) => TypedArray, FixedDType])[] =
+  [
+    [Float64Array, 'float64'],
+    [Float32Array, 'float32'],
+    [Int8Array, 'int8'],
+    [Int16Array, 'int16'],
+    [Int32Array, 'int32'],
+    [BigInt64Array, 'int64'],
+    [Uint8Array, 'uint8'],
+    [Uint16Array, 'uint16'],
+    [Uint32Array, 'uint32'],
+    [BigUint64Array, 'uint64'],
+  ];
+
+/**
+ * The dtype a typed array stands for (a Buffer is uint8).
+ *
+ * @example dtypeOfTypedArray(Float32Array.of(1)) // 'float32'
+ */
+export function dtypeOfTypedArray(values: TypedArray): FixedDType {
+  return TYPED_ARRAY_DTYPES.find(([ctor]) => values instanceof ctor)?.[1] ?? 'uint8';
+}

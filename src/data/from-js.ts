@@ -5,20 +5,7 @@
 import { PyFloat } from '../core/python-json.js';
 import { Column, type ColumnLabel } from './column.js';
 import { DataFrame } from './data-frame.js';
-import { type DType, NAT, type TypedArray } from './dtype.js';
-
-const TYPED_DTYPES: readonly (readonly [new (n: number) => TypedArray, DType])[] = [
-  [Float64Array, 'float64'],
-  [Float32Array, 'float32'],
-  [Int8Array, 'int8'],
-  [Int16Array, 'int16'],
-  [Int32Array, 'int32'],
-  [BigInt64Array, 'int64'],
-  [Uint8Array, 'uint8'],
-  [Uint16Array, 'uint16'],
-  [Uint32Array, 'uint32'],
-  [BigUint64Array, 'uint64'],
-];
+import { type DType, dtypeOfTypedArray, NAT, type TypedArray } from './dtype.js';
 
 const INT64_LIMIT = 2 ** 63;
 
@@ -72,8 +59,8 @@ function storeAs(dtype: DType, values: readonly unknown[]): Column['values'] {
 export function columnFromValues(name: ColumnLabel, values: readonly unknown[] | TypedArray): Column {
   if (!Array.isArray(values)) {
     const typed = values as TypedArray;
-    const dtype = TYPED_DTYPES.find(([ctor]) => typed instanceof ctor)?.[1] ?? 'object';
-    return new Column(name, dtype, typed as Column['values']);
+    const dtype = dtypeOfTypedArray(typed);
+    return new Column<DType>(name, dtype, typed);
   }
   const dtype = inferDtype(values);
   return new Column(name, dtype, storeAs(dtype, values));

@@ -1,13 +1,8 @@
+import { isPlainObject } from '../core/python-json.js';
 import { Column } from '../data/column.js';
 import { DataFrame } from '../data/data-frame.js';
 import { NAT } from '../data/dtype.js';
 import { Tensor } from '../data/tensor.js';
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
 
 function datetimeJson(ns: bigint): string | null {
   if (ns === NAT) return null;

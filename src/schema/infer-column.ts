@@ -5,26 +5,10 @@
 import { MlflowError } from '../core/mlflow-error.js';
 import { PyFloat } from '../core/python-json.js';
 import type { Column } from '../data/column.js';
-import { type DType, NAT } from '../data/dtype.js';
+import { NAT } from '../data/dtype.js';
 import { inferArrayType, isMissing } from './infer-type.js';
+import { DATA_TYPE_OF_DTYPE } from './dtype-data-types.js';
 import type { ColSpec, ColType, DataType } from './types.js';
-
-const DTYPE_TYPES: Partial<Record<DType, DataType>> = {
-  bool: 'boolean',
-  int8: 'integer',
-  int16: 'integer',
-  int32: 'integer',
-  uint8: 'integer',
-  uint16: 'integer',
-  int64: 'long',
-  uint32: 'long',
-  float16: 'float',
-  float32: 'float',
-  float64: 'double',
-  str: 'string',
-  bytes: 'binary',
-  'datetime64[ns]': 'datetime',
-};
 
 /** What `Series.infer_objects()` would turn an object column without missing values into. */
 function softConverted(values: readonly unknown[]): DataType | undefined {
@@ -62,7 +46,7 @@ function objectColumnType(c: Column): ColType {
 /** The column type MLflow infers for a column of this dtype and these values. */
 export function columnType(c: Column): ColType {
   if (c.dtype === 'object') return objectColumnType(c);
-  const type = DTYPE_TYPES[c.dtype];
+  const type = DATA_TYPE_OF_DTYPE[c.dtype];
   if (type === undefined)
     throw new MlflowError(
       `Unsupported numpy data type '${c.dtype}', kind '${c.dtype === 'uint64' ? 'u' : '?'}'`,

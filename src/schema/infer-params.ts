@@ -8,6 +8,7 @@ import type { DType } from '../data/dtype.js';
 import { Tensor } from '../data/tensor.js';
 import { dtypeOfVector, inferValueType, isNumericVector } from './infer-type.js';
 import { colTypeRepr } from './repr.js';
+import { DATA_TYPE_OF_DTYPE } from './dtype-data-types.js';
 import type { DataType, ParamSchema, ParamSpec } from './types.js';
 import { validateParamDefault } from './validate-param-default.js';
 
@@ -21,30 +22,13 @@ class ParamError extends Error {
   }
 }
 
-const DTYPE_TYPES: Partial<Record<DType, DataType>> = {
-  bool: 'boolean',
-  int8: 'integer',
-  int16: 'integer',
-  int32: 'integer',
-  uint8: 'integer',
-  uint16: 'integer',
-  int64: 'long',
-  uint32: 'long',
-  float16: 'float',
-  float32: 'float',
-  float64: 'double',
-  str: 'string',
-  bytes: 'binary',
-  'datetime64[ns]': 'datetime',
-};
-
 function typeOfDtype(dtype: DType): DataType {
   if (dtype === 'object')
     throw new ParamError(
       'Can not infer object without looking at the values, call _map_numpy_array instead.',
       'Exception',
     );
-  const type = DTYPE_TYPES[dtype];
+  const type = DATA_TYPE_OF_DTYPE[dtype];
   if (type === undefined)
     throw new ParamError(`Unsupported numpy data type '${dtype}', kind 'u'`, 'MlflowException');
   return type;

@@ -5,7 +5,7 @@
  */
 import { MlflowError } from '../core/mlflow-error.js';
 import { isPlainObject, PyFloat, pythonStr } from '../core/python-json.js';
-import type { DType } from '../data/dtype.js';
+import { type DType, dtypeOfTypedArray } from '../data/dtype.js';
 import { Tensor } from '../data/tensor.js';
 import { sortProperties } from './schema-from-json-value.js';
 import type { ColType, DataType, ObjectType, Property } from './types.js';
@@ -91,21 +91,9 @@ function arrayOf(items: ColType | undefined): ColType | undefined {
   return items === undefined ? undefined : { kind: 'array', items };
 }
 
-const VECTOR_DTYPES: readonly (readonly [abstract new (...a: never[]) => unknown, DType])[] = [
-  [Float64Array, 'float64'],
-  [Float32Array, 'float32'],
-  [Int8Array, 'int8'],
-  [Int16Array, 'int16'],
-  [Int32Array, 'int32'],
-  [BigInt64Array, 'int64'],
-  [Uint16Array, 'uint16'],
-  [Uint32Array, 'uint32'],
-  [BigUint64Array, 'uint64'],
-];
-
 /** The dtype a typed array stands for. */
 export function dtypeOfVector(v: Exclude<Tensor['data'], unknown[]>): DType {
-  return VECTOR_DTYPES.find(([ctor]) => v instanceof ctor)?.[1] ?? 'uint8';
+  return dtypeOfTypedArray(v);
 }
 
 function objectType(v: Record<string, unknown>): ObjectType {

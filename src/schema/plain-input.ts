@@ -1,3 +1,4 @@
+import { isPlainObject } from '../core/python-json.js';
 import { Column, type ColumnLabel } from '../data/column.js';
 import { DataFrame } from '../data/data-frame.js';
 import { allocate, type DType } from '../data/dtype.js';
@@ -10,12 +11,6 @@ import type { ColSpec, DataType, Schema, TensorSpec } from './types.js';
 // and meets MLflow's stricter in-process rules.
 
 type Plain = Record<string, unknown>;
-
-function isPlainObject(v: unknown): v is Plain {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
 
 const NUMERIC_TARGET: Partial<Record<DataType, DType>> = {
   double: 'float64',
