@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,8 +32,10 @@ describe('examples/', () => {
     expect(await vectorStore(work)).toEqual([['doc-btc'], ['doc-ml']]);
   });
 
-  it('onnx-model: relu(x·W + b) through onnxruntime-node', async () => {
+  it('onnx-model: relu(x·W + b) through onnxruntime-node, recorded as a native dependency', async () => {
     const rows = (await onnxModel(work)) as number[][];
+    const env = await readFile(join(work, 'onnx-model', 'node_env.yaml'), 'utf8');
+    expect(env).toMatch(/dependencies:\n {2}onnxruntime-node: 1\.30\.0/);
     expect(rows[0]![0]).toBeCloseTo(1.1, 5);
     expect(rows[0]![1]).toBeCloseTo(5.3, 5);
     expect(rows[1]).toEqual([Math.fround(0.1), 0]);

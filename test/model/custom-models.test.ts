@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { tableFromArrays } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, MlflowError, saveModel, Tensor } from '../../src/index.js';
 
@@ -74,6 +75,17 @@ describe('custom Node models (mlflow.pyfunc.PythonModel)', () => {
     expect(deltas).toEqual([{ delta: 'you' }, { delta: 'said:' }, { delta: 'ship' }, { delta: 'it' }]);
     await expect(loaded.predict({ messages: [{ role: 'user' }] })).rejects.toThrow(
       /Missing required properties/,
+    );
+  });
+
+  it('takes an Apache Arrow table as input and enforces its column types', async () => {
+    const dir = join(work, 'doubler');
+    const doubler = fileURLToPath(new URL('../../examples/doubler/my-model.ts', import.meta.url));
+    await saveModel(dir, { model: doubler, inputExample: [{ x: 0.5 }] });
+    const loaded = await loadModel(dir);
+    expect(await loaded.predict(tableFromArrays({ x: Float64Array.of(1, 2.5) }))).toEqual([2, 5]);
+    await expect(loaded.predict(tableFromArrays({ x: ['a'] }))).rejects.toThrow(
+      /Failed to convert column x from type object to DataType.double/,
     );
   });
 

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { MlflowError } from '../../../core/mlflow-error.js';
+import { findPackageDir, isNativePackage, readManifest } from './native-packages.js';
 
 /** The result of bundling a model's code: one self-contained ESM file and the packages it used. */
 export interface BundleResult {
@@ -10,9 +10,6 @@ export interface BundleResult {
   /** Package name → exact version, for packages left external (native addons); they must be installed to load. */
   readonly external: Record<string, string>;
 }
-
-// Native addons cannot be inlined: their .node binaries are loaded from disk by path.
-const NATIVE_PACKAGES = new Set(['onnxruntime-node', 'better-sqlite3', 'sharp', 'canvas', 'bcrypt']);
 
 /** The package a bare import names: `@scope/name/sub` → `@scope/name`. */
 export function packageNameOf(specifier: string): string {
@@ -23,15 +20,16 @@ export function packageNameOf(specifier: string): string {
 /** The global hook through which a bundle asks Modeldock to require a package it could not inline. */
 export const REQUIRE_EXTERNAL = 'modeldock.requireExternal';
 
-function externalNatives(found: Set<string>): Plugin {
+function externalNatives(found: Map<string, string>): Plugin {
   return {
     name: 'modeldock-native-externals',
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith('node:')) return { path: args.path, external: true };
         const name = packageNameOf(args.path);
-        if (!NATIVE_PACKAGES.has(name)) return undefined;
-        found.add(name);
+        const dir = findPackageDir(args.resolveDir, name);
+        if (!dir || !isNativePackage(dir)) return undefined;
+        found.set(name, readManifest(dir).version ?? 'unknown');
         return { path: args.path, namespace: 'modeldock-external' };
       });
       // The package is required at load time: from the model folder first, then, through the hook,
@@ -46,31 +44,15 @@ function externalNatives(found: Set<string>): Plugin {
   };
 }
 
-/** The package.json that owns a bundled input file, found by walking up from its node_modules path. */
-async function packageOf(file: string): Promise<{ name: string; version: string } | undefined> {
+/** The package that owns a bundled input file, found from its node_modules path. */
+function packageOf(file: string): { name: string; version: string } | undefined {
   const marker = `node_modules${sep}`;
   const at = file.lastIndexOf(marker);
   if (at < 0) return undefined;
   const rest = file.slice(at + marker.length).split(sep);
   const name = rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   if (!name) return undefined;
-  const manifest = JSON.parse(
-    await readFile(join(file.slice(0, at + marker.length), name, 'package.json'), 'utf8'),
-  ) as {
-    version?: string;
-  };
-  return { name, version: manifest.version ?? 'unknown' };
-}
-
-async function versionFrom(resolveDir: string, name: string): Promise<string> {
-  for (let dir = resolveDir; ; dir = dirname(dir)) {
-    try {
-      const text = await readFile(join(dir, 'node_modules', name, 'package.json'), 'utf8');
-      return (JSON.parse(text) as { version?: string }).version ?? 'unknown';
-    } catch {
-      if (dirname(dir) === dir) return 'unknown';
-    }
-  }
+  return { name, version: readManifest(join(file.slice(0, at + marker.length), name)).version ?? 'unknown' };
 }
 
 /**
@@ -80,7 +62,7 @@ async function versionFrom(resolveDir: string, name: string): Promise<string> {
  * @example const { bundled } = await bundleModelCode('src/my-model.ts', 'model/code/model.mjs');
  */
 export async function bundleModelCode(entry: string, outFile: string): Promise<BundleResult> {
-  const natives = new Set<string>();
+  const natives = new Map<string, string>();
   let result;
   try {
     result = await build({
@@ -110,12 +92,10 @@ export async function bundleModelCode(entry: string, outFile: string): Promise<B
   }
   const bundled: Record<string, string> = {};
   for (const input of Object.keys(result.metafile.inputs)) {
-    const pkg = await packageOf(join(process.cwd(), input));
+    const pkg = packageOf(join(process.cwd(), input));
     if (pkg) bundled[pkg.name] = pkg.version;
   }
-  const external: Record<string, string> = {};
-  for (const name of natives) external[name] = await versionFrom(dirname(entry), name);
-  return { bundled: sortKeys(bundled), external: sortKeys(external) };
+  return { bundled: sortKeys(bundled), external: sortKeys(Object.fromEntries(natives)) };
 }
 
 function sortKeys(record: Record<string, string>): Record<string, string> {
