@@ -1,6 +1,8 @@
 /** Runs every benchmark in bench/, or the ones named on the command line: `npm run bench -- data-model`. */
 const SUITES: Record<string, () => Promise<{ run: () => void | Promise<void> }>> = {
   'data-model': () => import('./data-model.bench.js'),
+  'flavors-boosters': () => import('./flavors-boosters.bench.js'),
+  'flavors-sklearn': () => import('./flavors-sklearn.bench.js'),
 };
 
 const wanted = process.argv.slice(2);

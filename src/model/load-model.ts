@@ -3,6 +3,10 @@ import { LoadedModel } from './loaded-model.js';
 import { Model } from './mlmodel.js';
 import { localUriResolver, type ModelUriResolver, resolveModelUri } from './model-uri.js';
 import { nodeFlavor } from './flavors/node/node-flavor.js';
+import { sklearnFlavor } from './flavors/sklearn/sklearn-flavor.js';
+import { lightgbmFlavor } from './flavors/lightgbm/lightgbm-flavor.js';
+import { onnxFlavor } from './flavors/onnx/onnx-flavor.js';
+import { xgboostFlavor } from './flavors/xgboost/xgboost-flavor.js';
 
 /** Options of {@link loadModel}. */
 export interface LoadModelOptions {
@@ -16,7 +20,7 @@ export interface LoadModelOptions {
 
 /** The flavors Modeldock ships. */
 export function builtInFlavors(): FlavorRegistry {
-  return new FlavorRegistry([nodeFlavor]);
+  return new FlavorRegistry([nodeFlavor, sklearnFlavor, xgboostFlavor, lightgbmFlavor, onnxFlavor]);
 }
 
 const inFlight = new Map<string, Promise<LoadedModel>>();

@@ -83,9 +83,7 @@ describe('loadModel (mlflow.pyfunc.load_model)', () => {
     const dir = join(FIXTURES, 'models/mlflow-3.6/custom_pyfunc');
     const error = await loadModel(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MlflowError);
-    expect((error as Error).message).toMatch(
-      /has flavors \[python_function\].*can run \[node_function/,
-    );
+    expect((error as Error).message).toMatch(/has flavors \[python_function\].*can run \[node_function/);
   });
 
   it('says which path is missing', async () => {
