@@ -1,6 +1,7 @@
 /** Runs every benchmark in bench/, or the ones named on the command line: `npm run bench -- data-model`. */
 const SUITES: Record<string, () => Promise<{ run: () => void | Promise<void> }>> = {
   'data-model': () => import('./data-model.bench.js'),
+  'tracking-store': () => import('./tracking-store.bench.js'),
   'flavors-boosters': () => import('./flavors-boosters.bench.js'),
   'flavors-sklearn': () => import('./flavors-sklearn.bench.js'),
 };
