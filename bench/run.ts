@@ -4,6 +4,7 @@ const SUITES: Record<string, () => Promise<{ run: () => void | Promise<void> }>>
   'tracking-store': () => import('./tracking-store.bench.js'),
   'flavors-boosters': () => import('./flavors-boosters.bench.js'),
   'flavors-sklearn': () => import('./flavors-sklearn.bench.js'),
+  'server-start': () => import('./server-start.bench.js'),
 };
 
 const wanted = process.argv.slice(2);

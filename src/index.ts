@@ -63,3 +63,9 @@ export type { CustomModel, CustomModelClass, ModelContext } from './model/flavor
 export { NODE_FLAVOR } from './model/flavors/node/node-flavor-config.js';
 export { getModelInfo, type ModelInfo } from './model/model-info.js';
 export { predictionsJson } from './model/predictions-json.js';
+export {
+  MlflowClient,
+  type MlflowClientOptions,
+  trackingResolvers,
+  trackingUriFromEnv,
+} from './client/index.js';

@@ -1,0 +1,49 @@
+import type { ArtifactRepository } from '../artifacts/artifact-repository.js';
+import type { TrackingStore } from '../store/tracking-store.js';
+import type { ArtifactLocations } from './artifact-locations.js';
+import { type App, createApp } from './http/app.js';
+import type { UnexpectedErrorListener } from './http/error-response.js';
+import type { HttpLimits } from './http/http-types.js';
+import { artifactRoutes } from './routes/artifacts.js';
+import { experimentRoutes } from './routes/experiments.js';
+import { loggedModelRoutes } from './routes/logged-models.js';
+import { metaRoutes } from './routes/meta.js';
+import { metricRoutes } from './routes/metrics.js';
+import { mlflowArtifactRoutes } from './routes/mlflow-artifacts.js';
+import { runRoutes } from './routes/runs.js';
+
+/** What the tracking server app is built from; {@link composeServer} fills it from config. */
+export interface TrackingAppDependencies {
+  readonly store: TrackingStore;
+  /** The repository behind `/mlflow-artifacts` (the `--artifacts-destination` folder). */
+  readonly artifactDestination: ArtifactRepository;
+  readonly serveArtifacts: boolean;
+  /** Resolves run and logged-model artifact URIs to repositories. */
+  readonly locations: ArtifactLocations;
+  readonly limits?: Partial<HttpLimits>;
+  readonly onUnexpectedError?: UnexpectedErrorListener;
+}
+
+/**
+ * The tracking server's HTTP app: every route module mounted on one router.
+ *
+ * @example
+ * const app = createTrackingApp({ store, artifactDestination, serveArtifacts: true, locations });
+ * await app.request('/api/2.0/mlflow/experiments/get?experiment_id=0');
+ */
+export function createTrackingApp(deps: TrackingAppDependencies): App {
+  const routes = [
+    ...metaRoutes(),
+    ...experimentRoutes(deps.store),
+    ...runRoutes(deps.store),
+    ...metricRoutes(deps.store),
+    ...loggedModelRoutes(deps.store, deps.locations),
+    ...artifactRoutes(deps.store, deps.locations),
+    ...mlflowArtifactRoutes(deps.artifactDestination, deps.serveArtifacts),
+  ];
+  return createApp({
+    routes,
+    ...(deps.limits ? { limits: deps.limits } : {}),
+    ...(deps.onUnexpectedError ? { onUnexpectedError: deps.onUnexpectedError } : {}),
+  });
+}
