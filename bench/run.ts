@@ -5,6 +5,7 @@ const SUITES: Record<string, () => Promise<{ run: () => void | Promise<void> }>>
   'flavors-boosters': () => import('./flavors-boosters.bench.js'),
   'flavors-sklearn': () => import('./flavors-sklearn.bench.js'),
   'server-start': () => import('./server-start.bench.js'),
+  scoring: () => import('./scoring.bench.js'),
 };
 
 const wanted = process.argv.slice(2);

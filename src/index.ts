@@ -69,3 +69,5 @@ export {
   trackingResolvers,
   trackingUriFromEnv,
 } from './client/index.js';
+export { createScoringServer, scoringListener } from './scoring/scoring-server.js';
+export { ScoringApp, type ScoringOptions } from './scoring/scoring-app.js';

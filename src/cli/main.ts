@@ -8,12 +8,15 @@ const USAGE = `Usage: modeldock <command> [OPTIONS]
 
 Commands:
   server   Run the tracking server (MLflow's REST API and artifact proxy).
+  models   Predict with, serve, or package a saved model.
 
 Run 'modeldock <command> --help' for a command's options.`;
 
-// Commands load lazily so that `modeldock server` starts without loading model flavors.
+// Commands load lazily so that `modeldock server` starts without loading model flavors, and
+// `modeldock models` without loading the database drivers.
 const COMMANDS: Readonly<Record<string, (argv: string[], output: CliOutput) => Promise<number>>> = {
   server: async (argv, output) => (await import('./commands/server-command.js')).serverCommand(argv, output),
+  models: async (argv, output) => (await import('./commands/models-command.js')).modelsCommand(argv, output),
 };
 
 const processOutput: CliOutput = {
