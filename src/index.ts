@@ -53,7 +53,8 @@ export { colSpecRepr, colTypeRepr, paramSpecRepr, schemaRepr, tensorSpecRepr } f
 export { columnFromValues, frameFromColumns, frameFromRecords } from './data/from-js.js';
 export { frameFromArrow, frameToArrow, isArrowTable } from './data/arrow.js';
 export { PyFloat } from './core/python-json.js';
-export { loadModel, builtInFlavors, type LoadModelOptions } from './model/load-model.js';
+export { loadModel, type LoadModelOptions } from './model/load-model.js';
+export { builtInFlavors } from './model/flavors/built-in-flavors.js';
 export { saveModel, type SaveModelOptions } from './model/save-model.js';
 export { LoadedModel } from './model/loaded-model.js';
 export type { Flavor, FlavorCapabilities, FlavorLoadRequest, FlavorModel } from './model/flavor.js';

@@ -38,6 +38,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { MlflowError } from '../core/mlflow-error.js';
+import { looksLikeArrowTable } from './arrow-ipc.js';
 import { Column, type ColumnLabel } from './column.js';
 import { DataFrame } from './data-frame.js';
 import { type DType, isFloat, NAT, type TypedArray } from './dtype.js';
@@ -167,7 +168,8 @@ function columnFromVector(name: ColumnLabel, vector: Vector): Column {
  * @example isArrowTable(tableFromArrays({ x: Float64Array.of(1) })) // true
  */
 export function isArrowTable(v: unknown): v is Table {
-  return v instanceof Table;
+  // By shape, not instanceof, so a table from another copy of apache-arrow is recognised too.
+  return looksLikeArrowTable(v);
 }
 
 /**

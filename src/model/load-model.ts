@@ -1,12 +1,8 @@
-import { FlavorRegistry } from './flavor-registry.js';
+import type { FlavorRegistry } from './flavor-registry.js';
+import { builtInFlavors } from './flavors/built-in-flavors.js';
 import { LoadedModel } from './loaded-model.js';
 import { Model } from './mlmodel.js';
 import { localUriResolver, type ModelUriResolver, resolveModelUri } from './model-uri.js';
-import { nodeFlavor } from './flavors/node/node-flavor.js';
-import { sklearnFlavor } from './flavors/sklearn/sklearn-flavor.js';
-import { lightgbmFlavor } from './flavors/lightgbm/lightgbm-flavor.js';
-import { onnxFlavor } from './flavors/onnx/onnx-flavor.js';
-import { xgboostFlavor } from './flavors/xgboost/xgboost-flavor.js';
 
 /** Options of {@link loadModel}. */
 export interface LoadModelOptions {
@@ -16,11 +12,6 @@ export interface LoadModelOptions {
   readonly flavors?: FlavorRegistry;
   /** URI resolvers, tried in order; defaults to local paths and `file://`. */
   readonly resolvers?: readonly ModelUriResolver[];
-}
-
-/** The flavors Modeldock ships. */
-export function builtInFlavors(): FlavorRegistry {
-  return new FlavorRegistry([nodeFlavor, sklearnFlavor, xgboostFlavor, lightgbmFlavor, onnxFlavor]);
 }
 
 const inFlight = new Map<string, Promise<LoadedModel>>();

@@ -1,9 +1,15 @@
 import { MlflowError } from '../core/mlflow-error.js';
+import { frameFromArrowTable, looksLikeArrowTable } from '../data/arrow-ipc.js';
 import { enforceSignature, unwrapEnforced } from '../schema/enforce.js';
 import { typePlainInput } from '../schema/plain-input.js';
 import type { ModelSignature } from '../schema/types.js';
 import type { FlavorModel } from './flavor.js';
 import type { Model } from './mlmodel.js';
+
+/** Arrow tables carry their own types; they become frames at this boundary. */
+async function fromArrow(input: unknown): Promise<unknown> {
+  return looksLikeArrowTable(input) ? frameFromArrowTable(input) : input;
+}
 
 /**
  * One loaded model of any flavor, as MLflow's `PyFuncModel`: `predict` enforces the signature, then
@@ -33,7 +39,7 @@ export class LoadedModel {
 
   /** Enforces the signature, then predicts. Rejected input is an MlflowError with INVALID_PARAMETER_VALUE. */
   async predict(input: unknown, params?: Readonly<Record<string, unknown>>): Promise<unknown> {
-    const prepared = this.prepare(input, params);
+    const prepared = this.prepare(await fromArrow(input), params);
     return this.impl.predict(prepared.input, prepared.params);
   }
 
@@ -41,7 +47,7 @@ export class LoadedModel {
   async *predictStream(input: unknown, params?: Readonly<Record<string, unknown>>): AsyncIterable<unknown> {
     if (!this.impl.predictStream)
       throw new MlflowError('This model does not support predictStream.', 'INVALID_PARAMETER_VALUE');
-    const prepared = this.prepare(input, params);
+    const prepared = this.prepare(await fromArrow(input), params);
     yield* this.impl.predictStream(prepared.input, prepared.params);
   }
 

@@ -1,5 +1,5 @@
 import type { ModelSignature } from '../schema/types.js';
-import { builtInFlavors } from './load-model.js';
+import { builtInFlavors } from './flavors/built-in-flavors.js';
 import { Model } from './mlmodel.js';
 import { localUriResolver, type ModelUriResolver, resolveModelUri } from './model-uri.js';
 import type { FlavorRegistry } from './flavor-registry.js';

@@ -4,16 +4,30 @@ import { DataFrame } from '../data/data-frame.js';
 import { NAT } from '../data/dtype.js';
 import { Tensor } from '../data/tensor.js';
 
+/** Python's `isoformat()` of a naive timestamp: no fraction when it is zero, else micro- or nanoseconds. */
 function datetimeJson(ns: bigint): string | null {
   if (ns === NAT) return null;
-  return new Date(Number(ns / 1_000_000n)).toISOString().replace(/Z$/, '');
+  const seconds = ns / 1_000_000_000n - (ns % 1_000_000_000n < 0n ? 1n : 0n);
+  const fraction = ns - seconds * 1_000_000_000n;
+  const base = new Date(Number(seconds) * 1000).toISOString().slice(0, 19);
+  if (fraction === 0n) return base;
+  const digits = fraction.toString().padStart(9, '0');
+  return `${base}.${fraction % 1000n === 0n ? digits.slice(0, 6) : digits}`;
+}
+
+/** Python's `base64.encodebytes`, which MLflow's server uses for bytes: 76-character lines, each ending in a newline. */
+function base64Lines(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes).toString('base64');
+  let out = '';
+  for (let i = 0; i < text.length; i += 76) out += `${text.slice(i, i + 76)}\n`;
+  return out;
 }
 
 /** One cell or element as JSON: 64-bit integers as numbers, bytes as base64, datetimes as ISO strings. */
 function cellJson(value: unknown, dtype?: string): unknown {
   if (typeof value === 'bigint') return dtype === 'datetime64[ns]' ? datetimeJson(value) : Number(value);
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (value instanceof Date) return value.toISOString().replace(/Z$/, '');
+  if (value instanceof Uint8Array) return base64Lines(value);
+  if (value instanceof Date) return datetimeJson(BigInt(value.getTime()) * 1_000_000n);
   if (typeof value !== 'object' || value === null) return value;
   return predictionsJson(value);
 }

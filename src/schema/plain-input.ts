@@ -1,7 +1,6 @@
 import { isPlainObject } from '../core/python-json.js';
 import { Column, type ColumnLabel } from '../data/column.js';
 import { DataFrame } from '../data/data-frame.js';
-import { frameFromArrow, isArrowTable } from '../data/arrow.js';
 import { allocate, type DType } from '../data/dtype.js';
 import { columnFromValues } from '../data/from-js.js';
 import { Tensor } from '../data/tensor.js';
@@ -128,14 +127,11 @@ function typedTensors(input: unknown, specs: readonly TensorSpec[]): unknown {
 
 /**
  * Types plain JS input (records, an object of columns, nested arrays) by the schema, so JS numbers
- * become the dtypes the schema asks for, and turns Arrow tables into frames. Anything else is
- * returned unchanged for enforcement to judge.
+ * become the dtypes the schema asks for. Anything else is returned unchanged for enforcement to judge.
  *
  * @example typePlainInput(schema, [{ x: 1 }]) // DataFrame with x: float64 when the schema says double
  */
 export function typePlainInput(schema: Schema | null, input: unknown): unknown {
-  // Arrow tables carry their own types; they become frames at this boundary.
-  if (isArrowTable(input)) return frameFromArrow(input);
   if (!schema) return input;
   return schema.kind === 'columns' ? typedColumns(input, schema.specs) : typedTensors(input, schema.specs);
 }

@@ -2,9 +2,8 @@
  * `POST /invocations`: negotiate the body format, parse it schema-first, predict, and answer in
  * MLflow's shapes (`{"predictions": ...}`, unwrapped for LLM-style requests), as JSON, Arrow or SSE.
  */
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { MlflowError } from '../core/mlflow-error.js';
-import { frameFromArrow, frameToArrow } from '../data/arrow.js';
+import { frameFromArrowIpc, frameToArrowIpc } from '../data/arrow-ipc.js';
 import { DataFrame } from '../data/data-frame.js';
 import type { LoadedModel } from '../model/loaded-model.js';
 import { predictionsJson } from '../model/predictions-json.js';
@@ -30,11 +29,11 @@ export interface InvocationRequest {
 // MLflow quotes pandas' rendering of the input here; Modeldock cannot reproduce pandas' repr.
 const PREDICT_FAILED = 'Failed to predict data. \nError: ';
 
-function parseBody(model: LoadedModel, format: BodyFormat, body: Uint8Array): ScoringCall {
+async function parseBody(model: LoadedModel, format: BodyFormat, body: Uint8Array): Promise<ScoringCall> {
   if (format === 'arrow') {
     let frame: DataFrame;
     try {
-      frame = frameFromArrow(tableFromIPC(body));
+      frame = await frameFromArrowIpc(body);
     } catch (error) {
       throw new MlflowError(
         `Invalid input. Not an Arrow IPC stream: ${(error as Error).message}`,
@@ -60,12 +59,16 @@ async function* sseEvents(model: LoadedModel, call: ScoringCall): AsyncIterable<
   }
 }
 
-function outputResponse(output: unknown, call: ScoringCall, accept: string | undefined): ScoringResponse {
+async function outputResponse(
+  output: unknown,
+  call: ScoringCall,
+  accept: string | undefined,
+): Promise<ScoringResponse> {
   if (accept?.includes(ARROW_STREAM) && output instanceof DataFrame)
     return {
       status: 200,
       headers: { 'content-type': ARROW_STREAM },
-      body: tableToIPC(frameToArrow(output), 'stream'),
+      body: await frameToArrowIpc(output),
     };
   const predictions = predictionsJson(output) ?? null;
   return jsonResponse(call.wrap ? { predictions } : predictions);
@@ -82,7 +85,7 @@ export async function invoke(model: LoadedModel, request: InvocationRequest): Pr
   if ('response' in negotiated) return negotiated.response;
   let call: ScoringCall;
   try {
-    call = parseBody(model, negotiated.format, request.body);
+    call = await parseBody(model, negotiated.format, request.body);
   } catch (error) {
     return responseForError(error);
   }
@@ -101,7 +104,7 @@ export async function invoke(model: LoadedModel, request: InvocationRequest): Pr
     };
   }
   try {
-    return outputResponse(await model.predict(call.input, params), call, request.accept);
+    return await outputResponse(await model.predict(call.input, params), call, request.accept);
   } catch (error) {
     return responseForError(error, PREDICT_FAILED);
   }

@@ -2,6 +2,7 @@ import { join, relative, sep } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { MlflowError } from '../../../core/mlflow-error.js';
 import { findPackageDir, isNativePackage, readManifest } from './native-packages.js';
+import { REQUIRE_EXTERNAL } from './require-external-hook.js';
 
 /** The result of bundling a model's code: one self-contained ESM file and the packages it used. */
 export interface BundleResult {
@@ -16,9 +17,6 @@ export function packageNameOf(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
-
-/** The global hook through which a bundle asks Modeldock to require a package it could not inline. */
-export const REQUIRE_EXTERNAL = 'modeldock.requireExternal';
 
 function externalNatives(found: Map<string, string>): Plugin {
   return {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { REQUIRE_EXTERNAL } from './bundle.js';
+import { REQUIRE_EXTERNAL } from './require-external-hook.js';
 
 type Require = (id: string) => unknown;
 

@@ -51,3 +51,25 @@ export function fromColumns(
 ): Features {
   return { rows, columns, names };
 }
+
+/**
+ * sklearn's `check_array` for estimators without native missing-value support: at least one row,
+ * and no NaN or infinity, with sklearn's messages (MLflow's server answers these with 400 BAD_REQUEST).
+ */
+export function checkFiniteSamples(x: Features, cols: readonly Float64Array[], name: string): void {
+  if (x.rows === 0)
+    throw new MlflowError(
+      `Found array with 0 sample(s) (shape=(0, ${x.columns.length})) while a minimum of 1 is required by ${name}.`,
+      'BAD_REQUEST',
+    );
+  for (const col of cols) {
+    for (const v of col) {
+      if (Number.isFinite(v)) continue;
+      const what = Number.isNaN(v) ? 'NaN' : "infinity or a value too large for dtype('float64')";
+      throw new MlflowError(
+        `Input X contains ${what}.\n${name} does not accept missing values encoded as NaN natively.`,
+        'BAD_REQUEST',
+      );
+    }
+  }
+}

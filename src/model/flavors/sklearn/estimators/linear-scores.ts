@@ -2,7 +2,7 @@ import { Tensor } from '../../../../data/tensor.js';
 import { NdArray } from '../numpy/nd-array.js';
 import type { PyInstance } from '../pickle/py-object.js';
 import { arrayAttr } from './attrs.js';
-import { expectFeatures, type Features, numericColumns } from './features.js';
+import { checkFiniteSamples, expectFeatures, type Features, numericColumns } from './features.js';
 
 /** A fitted linear map: `k` outputs of `p` features, as `X @ coef.T + intercept`. */
 export interface LinearMap {
@@ -35,6 +35,7 @@ export function linearMap(inst: PyInstance): LinearMap {
 export function scores(map: LinearMap, x: Features, name: string): Float64Array {
   expectFeatures(x, map.p, name);
   const cols = numericColumns(x);
+  checkFiniteSamples(x, cols, name);
   const n = x.rows;
   const out = new Float64Array(n * map.k);
   for (let j = 0; j < map.k; j++) {
