@@ -6,6 +6,7 @@ const SUITES: Record<string, () => Promise<{ run: () => void | Promise<void> }>>
   'flavors-sklearn': () => import('./flavors-sklearn.bench.js'),
   'server-start': () => import('./server-start.bench.js'),
   scoring: () => import('./scoring.bench.js'),
+  registry: () => import('./registry.bench.js'),
 };
 
 const wanted = process.argv.slice(2);

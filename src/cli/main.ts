@@ -1,7 +1,11 @@
+import type { ProgressStream } from './progress-bar.js';
+
 /** What a command writes to; injected so tests can capture it. */
 export interface CliOutput {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Where download progress bars draw; none draws no bar. */
+  readonly progress?: ProgressStream;
 }
 
 const USAGE = `Usage: modeldock <command> [OPTIONS]
@@ -22,6 +26,7 @@ const COMMANDS: Readonly<Record<string, (argv: string[], output: CliOutput) => P
 const processOutput: CliOutput = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  progress: process.stderr,
 };
 
 /**

@@ -124,14 +124,15 @@ export class ArtifactProxy {
     return (body.files ?? []).map((f) => ({ ...f, path: joinArtifactPath(remoteDir, f.path) }));
   }
 
-  /** Streams one remote file to `localFile`, atomically. */
-  async downloadFile(remotePath: string, localFile: string): Promise<void> {
+  /** Streams one remote file to `localFile`, atomically, calling `onBytes` with each chunk's size. */
+  async downloadFile(remotePath: string, localFile: string, onBytes?: (size: number) => void): Promise<void> {
     const response = await this.transport.send({ method: 'GET', path: `${PROXY}/${encodePath(remotePath)}` });
     await mkdir(dirname(localFile), { recursive: true });
     const temp = `${localFile}.partial-${randomBytes(6).toString('hex')}`;
     try {
-      const source = response.body
-        ? Readable.fromWeb(response.body as unknown as NodeReadableStream<Uint8Array>)
+      const body = response.body && onBytes ? response.body.pipeThrough(counting(onBytes)) : response.body;
+      const source = body
+        ? Readable.fromWeb(body as unknown as NodeReadableStream<Uint8Array>)
         : Readable.from([]);
       await pipeline(source, createWriteStream(temp));
       await rename(temp, localFile);
@@ -141,33 +142,60 @@ export class ArtifactProxy {
     }
   }
 
-  /**
-   * Downloads a remote file or folder tree to `localPath` and returns how many files were fetched.
-   * As MLflow's client does, a path is a folder when listing it is non-empty.
-   */
-  async downloadTree(remotePath: string, localPath: string): Promise<number> {
-    const entries = await this.list(remotePath);
-    if (entries.length === 0) {
-      await this.downloadFile(remotePath, localPath);
-      return 1;
-    }
-    await mkdir(localPath, { recursive: true });
-    let count = 0;
-    for (const entry of entries) {
+  /** Every file below `remoteDir`, recursively, with paths relative to it (empty for a file). */
+  async listFiles(remoteDir: string): Promise<FileInfo[]> {
+    const files: FileInfo[] = [];
+    for (const entry of await this.list(remoteDir)) {
       const name = entry.path.slice(entry.path.lastIndexOf('/') + 1);
       // The listing comes from the network: never let a name climb out of the download folder.
       if (name === '' || name === '.' || name === '..' || name.includes('\\'))
         throw new MlflowError(
-          `Refusing artifact name '${name}' listed under ${remotePath}.`,
+          `Refusing artifact name '${name}' listed under ${remoteDir}.`,
           'INVALID_PARAMETER_VALUE',
         );
-      const target = join(localPath, name);
-      if (entry.is_dir) count += await this.downloadTree(entry.path, target);
-      else {
-        await this.downloadFile(entry.path, target);
-        count += 1;
-      }
+      if (!entry.is_dir) files.push({ ...entry, path: name });
+      else
+        for (const inner of await this.listFiles(entry.path))
+          files.push({ ...inner, path: `${name}/${inner.path}` });
     }
-    return count;
+    return files;
   }
+
+  /**
+   * Downloads a remote file or folder tree to `localPath` and returns how many files were fetched,
+   * reporting progress over the whole tree. As MLflow's client does, a path is a folder when listing
+   * it is non-empty.
+   */
+  async downloadTree(remotePath: string, localPath: string, onProgress?: ProgressCallback): Promise<number> {
+    const files = await this.listFiles(remotePath);
+    if (files.length === 0) {
+      const name = remotePath.slice(remotePath.lastIndexOf('/') + 1);
+      await this.downloadFile(remotePath, localPath, reporter(onProgress, name, 0));
+      return 1;
+    }
+    await mkdir(localPath, { recursive: true });
+    const totalBytes = files.reduce((sum, f) => sum + (f.file_size ?? 0), 0);
+    let done = 0;
+    for (const file of files) {
+      const report = reporter(onProgress, file.path, totalBytes, done);
+      await this.downloadFile(joinArtifactPath(remotePath, file.path), join(localPath, file.path), report);
+      done += file.file_size ?? 0;
+    }
+    return files.length;
+  }
+}
+
+// Turns per-chunk sizes into whole-transfer progress; a total of 0 (unknown) grows with the bytes.
+function reporter(
+  onProgress: ProgressCallback | undefined,
+  path: string,
+  totalBytes: number,
+  before = 0,
+): ((size: number) => void) | undefined {
+  if (!onProgress) return undefined;
+  let bytes = before;
+  return (size) => {
+    bytes += size;
+    onProgress({ path, bytes, totalBytes: Math.max(totalBytes, bytes) });
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * Modeldock's TypeScript SDK (`modeldock/client`): an MLflow-style tracking client, the fluent run
- * API, and model URI resolvers for `runs:/`, `models:/m-…` and `mlflow-artifacts:/`.
+ * API, the Model Registry, and model URI resolvers for `runs:/`, `models:/` and `mlflow-artifacts:/`.
  */
 export { MlflowClient, type MlflowClientOptions } from './mlflow-client.js';
 export {
@@ -40,6 +40,33 @@ export {
   loggedModelUriResolver,
   mlflowArtifactsUriResolver,
   runsUriResolver,
+  runsUriTarget,
+  type RunsUriTarget,
   trackingResolvers,
   type TrackingResolverOptions,
 } from './model-uri-resolvers.js';
+export {
+  RegistryClient,
+  type CreateModelVersionOptions,
+  type ModelVersion,
+  type ModelVersionStatus,
+  type RegisteredModel,
+  type RegistrySearchOptions,
+  type VersionNumber,
+} from './registry-client.js';
+export {
+  awaitModelVersionReady,
+  copyModelVersion,
+  registerModel,
+  type RegisterModelOptions,
+} from './register-model.js';
+export {
+  parseModelsUri,
+  REGISTERED_MODEL_META_FILE,
+  registeredVersionKey,
+  registryUriResolver,
+  resolveModelVersion,
+  type ModelsUriTarget,
+  type ParsedModelsUri,
+  type RegistryUriResolverOptions,
+} from './registry-uri-resolver.js';

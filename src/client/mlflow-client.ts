@@ -3,6 +3,8 @@ import { ArtifactsClient } from './artifacts-client.js';
 import { ExperimentsClient } from './experiments-client.js';
 import { LoggedModelsClient } from './logged-models-client.js';
 import { MetricsClient } from './metrics-client.js';
+import { copyModelVersion } from './register-model.js';
+import { RegistryClient } from './registry-client.js';
 import { RestTransport, type RestTransportOptions } from './rest-transport.js';
 import { RunsClient } from './runs-client.js';
 
@@ -12,7 +14,7 @@ export type MlflowClientOptions = RestTransportOptions;
 /**
  * A client of an MLflow-compatible tracking server, mirroring MLflow's Python `MlflowClient` with
  * camelCased names. Each resource family lives in its own client (`experiments`, `runs`, `metrics`,
- * `artifacts`, `loggedModels`); the flat methods only delegate to them.
+ * `artifacts`, `loggedModels`, `registry`); the flat methods only delegate to them.
  *
  * @example
  * const client = new MlflowClient({ trackingUri: 'http://127.0.0.1:5000' });
@@ -26,6 +28,8 @@ export class MlflowClient {
   readonly metrics: MetricsClient;
   readonly artifacts: ArtifactsClient;
   readonly loggedModels: LoggedModelsClient;
+  /** The Model Registry: registered models and their versions. */
+  readonly registry: RegistryClient;
   /** Raw access to the artifact proxy, for `mlflow-artifacts:` URIs. */
   readonly proxy: ArtifactProxy;
 
@@ -36,6 +40,7 @@ export class MlflowClient {
     this.metrics = new MetricsClient(this.transport);
     this.artifacts = new ArtifactsClient(this.transport, this.runs);
     this.loggedModels = new LoggedModelsClient(this.transport);
+    this.registry = new RegistryClient(this.transport);
     this.proxy = new ArtifactProxy(this.transport);
   }
 
@@ -183,5 +188,115 @@ export class MlflowClient {
     ...args: Parameters<LoggedModelsClient['setLoggedModelTags']>
   ): ReturnType<LoggedModelsClient['setLoggedModelTags']> {
     return this.loggedModels.setLoggedModelTags(...args);
+  }
+  // registry
+  createRegisteredModel(
+    ...args: Parameters<RegistryClient['createRegisteredModel']>
+  ): ReturnType<RegistryClient['createRegisteredModel']> {
+    return this.registry.createRegisteredModel(...args);
+  }
+  getRegisteredModel(
+    ...args: Parameters<RegistryClient['getRegisteredModel']>
+  ): ReturnType<RegistryClient['getRegisteredModel']> {
+    return this.registry.getRegisteredModel(...args);
+  }
+  renameRegisteredModel(
+    ...args: Parameters<RegistryClient['renameRegisteredModel']>
+  ): ReturnType<RegistryClient['renameRegisteredModel']> {
+    return this.registry.renameRegisteredModel(...args);
+  }
+  updateRegisteredModel(
+    ...args: Parameters<RegistryClient['updateRegisteredModel']>
+  ): ReturnType<RegistryClient['updateRegisteredModel']> {
+    return this.registry.updateRegisteredModel(...args);
+  }
+  deleteRegisteredModel(
+    ...args: Parameters<RegistryClient['deleteRegisteredModel']>
+  ): ReturnType<RegistryClient['deleteRegisteredModel']> {
+    return this.registry.deleteRegisteredModel(...args);
+  }
+  searchRegisteredModels(
+    ...args: Parameters<RegistryClient['searchRegisteredModels']>
+  ): ReturnType<RegistryClient['searchRegisteredModels']> {
+    return this.registry.searchRegisteredModels(...args);
+  }
+  getLatestVersions(
+    ...args: Parameters<RegistryClient['getLatestVersions']>
+  ): ReturnType<RegistryClient['getLatestVersions']> {
+    return this.registry.getLatestVersions(...args);
+  }
+  setRegisteredModelTag(
+    ...args: Parameters<RegistryClient['setRegisteredModelTag']>
+  ): ReturnType<RegistryClient['setRegisteredModelTag']> {
+    return this.registry.setRegisteredModelTag(...args);
+  }
+  deleteRegisteredModelTag(
+    ...args: Parameters<RegistryClient['deleteRegisteredModelTag']>
+  ): ReturnType<RegistryClient['deleteRegisteredModelTag']> {
+    return this.registry.deleteRegisteredModelTag(...args);
+  }
+  setRegisteredModelAlias(
+    ...args: Parameters<RegistryClient['setRegisteredModelAlias']>
+  ): ReturnType<RegistryClient['setRegisteredModelAlias']> {
+    return this.registry.setRegisteredModelAlias(...args);
+  }
+  deleteRegisteredModelAlias(
+    ...args: Parameters<RegistryClient['deleteRegisteredModelAlias']>
+  ): ReturnType<RegistryClient['deleteRegisteredModelAlias']> {
+    return this.registry.deleteRegisteredModelAlias(...args);
+  }
+  getModelVersionByAlias(
+    ...args: Parameters<RegistryClient['getModelVersionByAlias']>
+  ): ReturnType<RegistryClient['getModelVersionByAlias']> {
+    return this.registry.getModelVersionByAlias(...args);
+  }
+  createModelVersion(
+    ...args: Parameters<RegistryClient['createModelVersion']>
+  ): ReturnType<RegistryClient['createModelVersion']> {
+    return this.registry.createModelVersion(...args);
+  }
+  getModelVersion(
+    ...args: Parameters<RegistryClient['getModelVersion']>
+  ): ReturnType<RegistryClient['getModelVersion']> {
+    return this.registry.getModelVersion(...args);
+  }
+  updateModelVersion(
+    ...args: Parameters<RegistryClient['updateModelVersion']>
+  ): ReturnType<RegistryClient['updateModelVersion']> {
+    return this.registry.updateModelVersion(...args);
+  }
+  deleteModelVersion(
+    ...args: Parameters<RegistryClient['deleteModelVersion']>
+  ): ReturnType<RegistryClient['deleteModelVersion']> {
+    return this.registry.deleteModelVersion(...args);
+  }
+  searchModelVersions(
+    ...args: Parameters<RegistryClient['searchModelVersions']>
+  ): ReturnType<RegistryClient['searchModelVersions']> {
+    return this.registry.searchModelVersions(...args);
+  }
+  getModelVersionDownloadUri(
+    ...args: Parameters<RegistryClient['getModelVersionDownloadUri']>
+  ): ReturnType<RegistryClient['getModelVersionDownloadUri']> {
+    return this.registry.getModelVersionDownloadUri(...args);
+  }
+  transitionModelVersionStage(
+    ...args: Parameters<RegistryClient['transitionModelVersionStage']>
+  ): ReturnType<RegistryClient['transitionModelVersionStage']> {
+    return this.registry.transitionModelVersionStage(...args);
+  }
+  setModelVersionTag(
+    ...args: Parameters<RegistryClient['setModelVersionTag']>
+  ): ReturnType<RegistryClient['setModelVersionTag']> {
+    return this.registry.setModelVersionTag(...args);
+  }
+  deleteModelVersionTag(
+    ...args: Parameters<RegistryClient['deleteModelVersionTag']>
+  ): ReturnType<RegistryClient['deleteModelVersionTag']> {
+    return this.registry.deleteModelVersionTag(...args);
+  }
+  /** Copies a registered version into another registered model, as `copy_model_version`. */
+  copyModelVersion(srcModelUri: string, dstName: string): ReturnType<typeof copyModelVersion> {
+    return copyModelVersion(this, srcModelUri, dstName);
   }
 }

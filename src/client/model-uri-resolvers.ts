@@ -3,15 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MlflowError } from '../core/mlflow-error.js';
 import type { ModelUriResolver } from '../model/model-uri.js';
-import { proxyPathOf } from './artifact-proxy.js';
+import { type ProgressCallback, proxyPathOf } from './artifact-proxy.js';
 import type { LoggedModel } from './entities.js';
 import type { MlflowClient } from './mlflow-client.js';
 import { ModelCache } from './model-cache.js';
+import { registryUriResolver } from './registry-uri-resolver.js';
 
 /** Options of {@link trackingResolvers}. */
 export interface TrackingResolverOptions {
   /** Where downloaded models are kept; defaults to a folder per tracking server under the OS temp folder. */
   readonly cacheDir?: string;
+  /** Called as model files download; the CLI draws its progress bar from it. */
+  readonly onProgress?: ProgressCallback;
 }
 
 const LOGGED_MODEL_URI = /^models:\/(m-[0-9a-f]+)\/?$/;
@@ -23,9 +26,12 @@ async function downloadLoggedModel(
   client: MlflowClient,
   cache: ModelCache,
   model: LoggedModel,
+  onProgress?: ProgressCallback,
 ): Promise<string> {
   const remote = proxyPathOf(model.info.artifact_uri);
-  return cache.fetch(`models/${model.info.model_id}`, (tmp) => client.proxy.downloadTree(remote, tmp));
+  return cache.fetch(`models/${model.info.model_id}`, (tmp) =>
+    client.proxy.downloadTree(remote, tmp, onProgress),
+  );
 }
 
 /**
@@ -34,13 +40,17 @@ async function downloadLoggedModel(
  *
  * @example loggedModelUriResolver(client, new ModelCache('/tmp/cache')).resolve('models:/m-0f3a…')
  */
-export function loggedModelUriResolver(client: MlflowClient, cache: ModelCache): ModelUriResolver {
+export function loggedModelUriResolver(
+  client: MlflowClient,
+  cache: ModelCache,
+  onProgress?: ProgressCallback,
+): ModelUriResolver {
   return {
     canResolve: (uri) => LOGGED_MODEL_URI.test(uri),
     async resolve(uri) {
       const modelId = LOGGED_MODEL_URI.exec(uri)?.[1] ?? '';
       if (await cache.has(`models/${modelId}`)) return cache.pathOf(`models/${modelId}`);
-      return downloadLoggedModel(client, cache, await client.getLoggedModel(modelId));
+      return downloadLoggedModel(client, cache, await client.getLoggedModel(modelId), onProgress);
     },
   };
 }
@@ -51,31 +61,58 @@ async function loggedModelOfRun(client: MlflowClient, experimentId: string, runI
   return page.items.find((m) => m.info.source_run_id === runId);
 }
 
+/** Where a `runs:/` URI's files are: a logged model of the run, or a path below its artifact root. */
+export interface RunsUriTarget {
+  /** The path below the artifact proxy's root. */
+  readonly remote: string;
+  /** The model cache key of those files. */
+  readonly key: string;
+  readonly loggedModel?: LoggedModel;
+}
+
 /**
  * Resolves `runs:/<run_id>/<path>` as MLflow 3 does: the run's logged model named `<path>` when there
  * is one (`logged-models/search`), else the run's artifacts at `<path>`.
  *
+ * @example const { remote } = await runsUriTarget(client, `runs:/${runId}/model`);
+ */
+export async function runsUriTarget(client: MlflowClient, uri: string): Promise<RunsUriTarget> {
+  const match = RUNS_URI.exec(uri);
+  if (!match?.[1])
+    throw new MlflowError(
+      `Invalid runs URI '${uri}': expected runs:/<run_id>/<path>.`,
+      'INVALID_PARAMETER_VALUE',
+    );
+  const runId = match[1];
+  const path = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
+  const run = await client.getRun(runId);
+  const logged =
+    path === '' ? undefined : await loggedModelOfRun(client, run.info.experiment_id, runId, path);
+  if (logged)
+    return {
+      remote: proxyPathOf(logged.info.artifact_uri),
+      key: `models/${logged.info.model_id}`,
+      loggedModel: logged,
+    };
+  const remote = [proxyPathOf(run.info.artifact_uri), path].filter((p) => p !== '').join('/');
+  return { remote, key: path === '' ? `runs/${runId}` : `runs/${runId}/${path}` };
+}
+
+/**
+ * Loads `runs:/<run_id>/<path>` URIs through {@link runsUriTarget}, caching by logged model or run path.
+ *
  * @example runsUriResolver(client, cache).resolve(`runs:/${runId}/model`)
  */
-export function runsUriResolver(client: MlflowClient, cache: ModelCache): ModelUriResolver {
+export function runsUriResolver(
+  client: MlflowClient,
+  cache: ModelCache,
+  onProgress?: ProgressCallback,
+): ModelUriResolver {
   return {
     canResolve: (uri) => uri.startsWith('runs:/'),
     async resolve(uri) {
-      const match = RUNS_URI.exec(uri);
-      if (!match?.[1])
-        throw new MlflowError(
-          `Invalid runs URI '${uri}': expected runs:/<run_id>/<path>.`,
-          'INVALID_PARAMETER_VALUE',
-        );
-      const runId = match[1];
-      const path = (match[2] ?? '').replace(/^\/+|\/+$/g, '');
-      const run = await client.getRun(runId);
-      const logged =
-        path === '' ? undefined : await loggedModelOfRun(client, run.info.experiment_id, runId, path);
-      if (logged) return downloadLoggedModel(client, cache, logged);
-      const remote = [proxyPathOf(run.info.artifact_uri), path].filter((p) => p !== '').join('/');
-      const key = path === '' ? `runs/${runId}` : `runs/${runId}/${path}`;
-      return cache.fetch(key, (tmp) => client.proxy.downloadTree(remote, tmp));
+      const { remote, key } = await runsUriTarget(client, uri);
+      return cache.fetch(key, (tmp) => client.proxy.downloadTree(remote, tmp, onProgress));
     },
   };
 }
@@ -85,12 +122,16 @@ export function runsUriResolver(client: MlflowClient, cache: ModelCache): ModelU
  *
  * @example mlflowArtifactsUriResolver(client, cache).resolve('mlflow-artifacts:/1/models/m-1/artifacts')
  */
-export function mlflowArtifactsUriResolver(client: MlflowClient, cache: ModelCache): ModelUriResolver {
+export function mlflowArtifactsUriResolver(
+  client: MlflowClient,
+  cache: ModelCache,
+  onProgress?: ProgressCallback,
+): ModelUriResolver {
   return {
     canResolve: (uri) => uri.startsWith('mlflow-artifacts:'),
     async resolve(uri) {
       const remote = proxyPathOf(uri);
-      return cache.fetch(`artifacts/${remote}`, (tmp) => client.proxy.downloadTree(remote, tmp));
+      return cache.fetch(`artifacts/${remote}`, (tmp) => client.proxy.downloadTree(remote, tmp, onProgress));
     },
   };
 }
@@ -106,9 +147,14 @@ export function trackingResolvers(
 ): ModelUriResolver[] {
   const server = createHash('sha256').update(client.trackingUri).digest('hex').slice(0, 16);
   const cache = new ModelCache(options.cacheDir ?? join(tmpdir(), 'modeldock-models', server));
+  const { onProgress } = options;
   return [
-    loggedModelUriResolver(client, cache),
-    runsUriResolver(client, cache),
-    mlflowArtifactsUriResolver(client, cache),
+    loggedModelUriResolver(client, cache, onProgress),
+    registryUriResolver(client, cache, {
+      ...(onProgress ? { onProgress } : {}),
+      runsRemote: async (uri) => (await runsUriTarget(client, uri)).remote,
+    }),
+    runsUriResolver(client, cache, onProgress),
+    mlflowArtifactsUriResolver(client, cache, onProgress),
   ];
 }

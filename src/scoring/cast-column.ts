@@ -88,6 +88,12 @@ function datetimeColumn(name: ColumnLabel, values: readonly unknown[]): Column {
   return new Column(name, 'datetime64[ns]', out);
 }
 
+// A plain loop: TypedArray.from with a mapping function is several times slower on short columns.
+function floats<A extends Float64Array | Float32Array>(values: readonly unknown[], out: A): A {
+  for (let i = 0; i < values.length; i++) out[i] = toPythonFloat(values[i]);
+  return out;
+}
+
 function scalarColumn(
   name: ColumnLabel,
   values: readonly unknown[],
@@ -96,9 +102,9 @@ function scalarColumn(
 ): Column {
   switch (type) {
     case 'double':
-      return new Column(name, 'float64', Float64Array.from(values, toPythonFloat));
+      return new Column(name, 'float64', floats(values, new Float64Array(values.length)));
     case 'float':
-      return new Column(name, 'float32', Float32Array.from(values, toPythonFloat));
+      return new Column(name, 'float32', floats(values, new Float32Array(values.length)));
     case 'long':
       return intColumn(name, values, 64);
     case 'integer':

@@ -17,6 +17,11 @@ const FORMATS: Readonly<Record<string, BodyFormat>> = {
   [ARROW_STREAM]: 'arrow',
 };
 
+/** The format to parse a body as, or the response that refuses it. */
+export type Negotiated = { readonly format: BodyFormat } | { readonly response: ScoringResponse };
+
+const seen = new Map<string, Negotiated>();
+
 const SUPPORTED =
   "This predictor only supports the following content types: Types: ['text/csv', 'application/json']";
 
@@ -26,9 +31,17 @@ const SUPPORTED =
  *
  * @example negotiate('application/json; charset=utf-8') // { format: 'json' }
  */
-export function negotiate(
-  contentType: string | undefined,
-): { format: BodyFormat } | { response: ScoringResponse } {
+export function negotiate(contentType: string | undefined): Negotiated {
+  if (contentType === undefined) return negotiateAnew(contentType);
+  let negotiated = seen.get(contentType);
+  if (negotiated) return negotiated;
+  negotiated = negotiateAnew(contentType);
+  // Clients send a handful of distinct headers; the bound keeps a header-spraying client from growing it.
+  if (seen.size < 64) seen.set(contentType, negotiated);
+  return negotiated;
+}
+
+function negotiateAnew(contentType: string | undefined): Negotiated {
   if (contentType === undefined || contentType.trim() === '')
     return { response: textResponse(415, `${SUPPORTED}. Got no Content-Type header.`) };
   const [media = '', ...parts] = contentType.split(';');

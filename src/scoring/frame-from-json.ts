@@ -11,12 +11,35 @@ import type { ColSpec, Schema, TensorSpec } from '../schema/types.js';
 import { castColumn, ColumnCastError } from './cast-column.js';
 import { tensorFromJson } from './cast-tensor.js';
 
-function specAt(schema: Schema | null, name: ColumnLabel, index: number): ColSpec | TensorSpec | undefined {
+type Spec = ColSpec | TensorSpec;
+
+/** How a schema finds the spec of a column, worked out once per schema (the model's, for its lifetime). */
+interface SpecLookup {
+  readonly byName: ReadonlyMap<ColumnLabel, Spec> | undefined;
+  readonly specs: readonly Spec[];
+  readonly tensors: boolean;
+}
+
+const lookups = new WeakMap<Schema, SpecLookup>();
+
+function lookupOf(schema: Schema): SpecLookup {
+  let lookup = lookups.get(schema);
+  if (!lookup) {
+    const specs: readonly Spec[] = schema.specs;
+    const named = specs.every((s) => s.name !== undefined);
+    // The first spec of a repeated name wins, as a linear search would find it.
+    const byName = named ? new Map([...specs].reverse().map((s) => [s.name as ColumnLabel, s])) : undefined;
+    lookup = { byName, specs, tensors: schema.kind === 'tensors' };
+    lookups.set(schema, lookup);
+  }
+  return lookup;
+}
+
+function specAt(schema: Schema | null, name: ColumnLabel, index: number): Spec | undefined {
   if (!schema) return undefined;
-  const specs: readonly (ColSpec | TensorSpec)[] = schema.specs;
-  const named = specs.every((s) => s.name !== undefined);
-  if (named) return specs.find((s) => s.name === name);
-  if (schema.kind === 'tensors') return specs.length === 1 ? specs[0] : undefined;
+  const { byName, specs, tensors } = lookupOf(schema);
+  if (byName) return byName.get(name);
+  if (tensors) return specs.length === 1 ? specs[0] : undefined;
   return specs[index];
 }
 
@@ -48,7 +71,11 @@ export function castFrame(
   tfServing = false,
 ): DataFrame {
   try {
-    const cast = names.map((name, i) => castOne(name, columns[i] ?? [], specAt(schema, name, i), tfServing));
+    const cast = new Array<Column>(names.length);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as ColumnLabel;
+      cast[i] = castOne(name, columns[i] ?? [], specAt(schema, name, i), tfServing);
+    }
     return new DataFrame(cast, length);
   } catch (error) {
     if (tfServing && error instanceof ColumnCastError)
@@ -75,8 +102,7 @@ export function frameFromSplit(schema: Schema | null, split: unknown): DataFrame
       `Invalid input. Dataframe split format must be a dictionary. Got ${Array.isArray(split) ? 'list' : 'str'}.`,
       'BAD_REQUEST',
     );
-  const extra = Object.keys(split).filter((k) => !['data', 'columns', 'index'].includes(k));
-  if (!('data' in split) || extra.length > 0)
+  if (!('data' in split) || !onlySplitKeys(split))
     throw new MlflowError(
       `Invalid input. Dataframe split format must have 'data' field and optionally 'columns' and 'index' fields. Got ${pythonRepr(Object.keys(split))}.'`,
       'BAD_REQUEST',
@@ -84,16 +110,30 @@ export function frameFromSplit(schema: Schema | null, split: unknown): DataFrame
   const data = split.data;
   if (!Array.isArray(data) || !data.every(Array.isArray))
     throw badSplit('ValueError("DataFrame constructor not properly called!")');
-  const width = Array.isArray(split.columns) ? split.columns.length : (data[0]?.length ?? 0);
+  const rows = data as unknown[][];
+  const width = Array.isArray(split.columns) ? split.columns.length : (rows[0]?.length ?? 0);
   const names = Array.isArray(split.columns)
     ? (split.columns as ColumnLabel[])
     : Array.from({ length: width }, (_, i) => i);
-  if (data.some((row) => row.length !== width))
-    throw badSplit(
-      `ValueError('${width} columns passed, passed data had ${data.find((r) => r.length !== width)?.length ?? 0} columns')`,
-    );
-  const columns = names.map((_, j) => data.map((row) => row[j] as unknown));
-  return castFrame(schema, names, columns, data.length);
+  const bad = rows.find((row) => row.length !== width);
+  if (bad) throw badSplit(`ValueError('${width} columns passed, passed data had ${bad.length} columns')`);
+  return castFrame(schema, names, transpose(rows, width), rows.length);
+}
+
+function onlySplitKeys(split: Record<string, unknown>): boolean {
+  for (const key in split) if (key !== 'data' && key !== 'columns' && key !== 'index') return false;
+  return true;
+}
+
+/** Rows of equal width → columns. */
+function transpose(rows: readonly (readonly unknown[])[], width: number): unknown[][] {
+  const columns = new Array<unknown[]>(width);
+  for (let j = 0; j < width; j++) {
+    const column = new Array<unknown>(rows.length);
+    for (let i = 0; i < rows.length; i++) column[i] = (rows[i] as readonly unknown[])[j];
+    columns[j] = column;
+  }
+  return columns;
 }
 
 /**

@@ -12,6 +12,7 @@ import { parseCsv } from './parse-csv.js';
 import { parseJsonRequest, type ScoringCall } from './parse-json-request.js';
 import { readJsonBody } from './read-json-body.js';
 import {
+  isJsonReady,
   jsonResponse,
   jsonText,
   mlflowErrorCode,
@@ -26,23 +27,28 @@ export interface InvocationRequest {
   readonly body: Uint8Array;
 }
 
+const ARROW_TYPE = { 'content-type': ARROW_STREAM };
+const SSE_TYPE = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
 // MLflow quotes pandas' rendering of the input here; Modeldock cannot reproduce pandas' repr.
 const PREDICT_FAILED = 'Failed to predict data. \nError: ';
 
-async function parseBody(model: LoadedModel, format: BodyFormat, body: Uint8Array): Promise<ScoringCall> {
-  if (format === 'arrow') {
-    let frame: DataFrame;
-    try {
-      frame = await frameFromArrowIpc(body);
-    } catch (error) {
-      throw new MlflowError(
-        `Invalid input. Not an Arrow IPC stream: ${(error as Error).message}`,
-        'BAD_REQUEST',
-      );
-    }
-    return { input: frame, params: {}, wrap: true };
+async function parseArrow(body: Uint8Array): Promise<ScoringCall> {
+  let frame: DataFrame;
+  try {
+    frame = await frameFromArrowIpc(body);
+  } catch (error) {
+    throw new MlflowError(
+      `Invalid input. Not an Arrow IPC stream: ${(error as Error).message}`,
+      'BAD_REQUEST',
+    );
   }
-  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  return { input: frame, params: {}, wrap: true };
+}
+
+function parseText(model: LoadedModel, format: BodyFormat, body: Uint8Array): ScoringCall {
+  const text = Buffer.isBuffer(body)
+    ? body.toString('utf8')
+    : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   if (format === 'csv')
     return { input: parseCsv(text, model.signature?.inputs ?? null), params: {}, wrap: true };
   return parseJsonRequest(model, readJsonBody(text));
@@ -59,19 +65,46 @@ async function* sseEvents(model: LoadedModel, call: ScoringCall): AsyncIterable<
   }
 }
 
-async function outputResponse(
+async function arrowResponse(output: DataFrame): Promise<ScoringResponse> {
+  return { status: 200, headers: ARROW_TYPE, body: await frameToArrowIpc(output) };
+}
+
+function outputResponse(
   output: unknown,
   call: ScoringCall,
   accept: string | undefined,
-): Promise<ScoringResponse> {
-  if (accept?.includes(ARROW_STREAM) && output instanceof DataFrame)
-    return {
-      status: 200,
-      headers: { 'content-type': ARROW_STREAM },
-      body: await frameToArrowIpc(output),
-    };
-  const predictions = predictionsJson(output) ?? null;
+): ScoringResponse | Promise<ScoringResponse> {
+  if (accept?.includes(ARROW_STREAM) && output instanceof DataFrame) return arrowResponse(output);
+  // Most models answer plain JSON values already; rebuilding them would only cost time.
+  const predictions = (isJsonReady(output) ? output : predictionsJson(output)) ?? null;
   return jsonResponse(call.wrap ? { predictions } : predictions);
+}
+
+async function predicted(
+  model: LoadedModel,
+  call: ScoringCall,
+  accept: string | undefined,
+): Promise<ScoringResponse> {
+  try {
+    const output = await model.predict(call.input, call.params as Record<string, unknown>);
+    return await outputResponse(output, call, accept);
+  } catch (error) {
+    return responseForError(error, PREDICT_FAILED);
+  }
+}
+
+function streamed(model: LoadedModel, call: ScoringCall): ScoringResponse {
+  try {
+    model.prepare(call.input, call.params as Record<string, unknown>);
+  } catch (error) {
+    return responseForError(error, PREDICT_FAILED);
+  }
+  return { status: 200, headers: SSE_TYPE, body: '', stream: sseEvents(model, call) };
+}
+
+function answer(model: LoadedModel, call: ScoringCall, accept: string | undefined) {
+  if (accept?.includes('text/event-stream') && model.streamable) return streamed(model, call);
+  return predicted(model, call, accept);
 }
 
 /**
@@ -80,32 +113,23 @@ async function outputResponse(
  *
  * @example await invoke(model, { contentType: 'application/json', accept: undefined, body })
  */
-export async function invoke(model: LoadedModel, request: InvocationRequest): Promise<ScoringResponse> {
+export function invoke(
+  model: LoadedModel,
+  request: InvocationRequest,
+): ScoringResponse | Promise<ScoringResponse> {
   const negotiated = negotiate(request.contentType);
   if ('response' in negotiated) return negotiated.response;
+  if (negotiated.format === 'arrow')
+    return parseArrow(request.body).then(
+      (call) => answer(model, call, request.accept),
+      (error: unknown) => responseForError(error),
+    );
   let call: ScoringCall;
   try {
-    call = await parseBody(model, negotiated.format, request.body);
+    call = parseText(model, negotiated.format, request.body);
   } catch (error) {
     return responseForError(error);
   }
-  const params = (call.params ?? {}) as Record<string, unknown>;
-  if (request.accept?.includes('text/event-stream') && model.streamable) {
-    try {
-      model.prepare(call.input, params);
-    } catch (error) {
-      return responseForError(error, PREDICT_FAILED);
-    }
-    return {
-      status: 200,
-      headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' },
-      body: '',
-      stream: sseEvents(model, call),
-    };
-  }
-  try {
-    return await outputResponse(await model.predict(call.input, params), call, request.accept);
-  } catch (error) {
-    return responseForError(error, PREDICT_FAILED);
-  }
+  if (call.params === undefined || call.params === null) call = { ...call, params: {} };
+  return answer(model, call, request.accept);
 }

@@ -15,6 +15,13 @@ const KNOWN_PATHS = new Set([
   '/docs',
 ]);
 
+function routeOf(path: string): string {
+  const query = path.indexOf('?');
+  const bare = query < 0 ? path : path.slice(0, query);
+  if (KNOWN_PATHS.has(bare)) return bare;
+  return bare.startsWith('/v2') ? '/v2' : 'other';
+}
+
 function errorCodeOf(response: ScoringResponse): string | undefined {
   if (response.status < 400) return undefined;
   const match = typeof response.body === 'string' ? /"error_code": "([A-Z_]+)"/.exec(response.body) : null;
@@ -27,7 +34,7 @@ function errorCodeOf(response: ScoringResponse): string | undefined {
  * @example metrics.record('/invocations', response, 1.2); metrics.text();
  */
 export class ScoringMetrics {
-  private readonly requests = new Map<string, number>();
+  private readonly requests = new Map<string, Map<number, number>>();
   private readonly errors = new Map<string, number>();
   private readonly buckets = new Array<number>(BUCKETS.length).fill(0);
   private count = 0;
@@ -35,19 +42,19 @@ export class ScoringMetrics {
 
   /** Records one answered request; `ms` is its latency. */
   record(path: string, response: ScoringResponse, ms: number): void {
-    const bare = path.includes('?') ? (path.split('?')[0] ?? '') : path;
-    const route = KNOWN_PATHS.has(bare) ? bare : bare.startsWith('/v2') ? '/v2' : 'other';
-    const key = `path="${route}",status="${response.status}"`;
-    this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
+    const route = routeOf(path);
+    let byStatus = this.requests.get(route);
+    if (!byStatus) this.requests.set(route, (byStatus = new Map()));
+    byStatus.set(response.status, (byStatus.get(response.status) ?? 0) + 1);
     const code = errorCodeOf(response);
     if (code) this.errors.set(code, (this.errors.get(code) ?? 0) + 1);
     if (route !== '/invocations') return;
     const seconds = ms / 1000;
     this.count++;
     this.sum += seconds;
-    BUCKETS.forEach((b, i) => {
-      if (seconds <= b) this.buckets[i] = (this.buckets[i] ?? 0) + 1;
-    });
+    // Buckets are cumulative and ascending: every bucket from the first that holds `seconds` counts it.
+    for (let i = BUCKETS.length - 1; i >= 0 && seconds <= (BUCKETS[i] as number); i--)
+      this.buckets[i] = (this.buckets[i] ?? 0) + 1;
   }
 
   /** The metrics in Prometheus' text format. */
@@ -55,7 +62,11 @@ export class ScoringMetrics {
     const lines = [
       '# HELP modeldock_requests_total Requests answered, by path and status.',
       '# TYPE modeldock_requests_total counter',
-      ...[...this.requests].map(([k, v]) => `modeldock_requests_total{${k}} ${v}`),
+      ...[...this.requests].flatMap(([route, byStatus]) =>
+        [...byStatus].map(
+          ([status, n]) => `modeldock_requests_total{path="${route}",status="${status}"} ${n}`,
+        ),
+      ),
       '# HELP modeldock_errors_total Error responses, by MLflow error code.',
       '# TYPE modeldock_errors_total counter',
       ...[...this.errors].map(([k, v]) => `modeldock_errors_total{error_code="${k}"} ${v}`),

@@ -46,6 +46,25 @@ function needsReplacer(value: unknown): boolean {
 }
 
 /**
+ * True when a value is JSON already (plain arrays and objects of strings, numbers, booleans and
+ * null), so a model's output needs no conversion before it is written; bigints, bytes, dates and
+ * class instances (frames, tensors, typed arrays) need one.
+ *
+ * @example isJsonReady([{ label: 'setosa', p: 0.9 }]) // true
+ */
+export function isJsonReady(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return typeof value !== 'bigint';
+  if (Array.isArray(value)) {
+    for (const v of value) if (!isJsonReady(v)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in value) if (!isJsonReady((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/**
  * A 200 (or other status) response with a JSON body.
  *
  * @example jsonResponse({ predictions: [1] })

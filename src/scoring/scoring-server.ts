@@ -4,49 +4,63 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { LoadedModel } from '../model/loaded-model.js';
+import type { ModelHolder } from './model-holder.js';
 import { ScoringApp, type ScoringOptions } from './scoring-app.js';
 import { errorResponse, type ScoringResponse } from './scoring-response.js';
 
 /** A node:http request listener. */
 export type ScoringListener = (req: IncomingMessage, res: ServerResponse) => void;
 
-class BodyTooLarge extends Error {}
+const EMPTY = Buffer.alloc(0);
+// Responses share a handful of header objects; each becomes node's flat header list once.
+const headerLists = new WeakMap<object, readonly string[]>();
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+function headerList(headers: Readonly<Record<string, string>>, length: number): string[] {
+  let list = headerLists.get(headers);
+  if (!list) {
+    list = Object.entries(headers).flat();
+    headerLists.set(headers, list);
+  }
+  return [...list, 'content-length', String(length)];
 }
 
-async function send(res: ServerResponse, response: ScoringResponse, head: boolean): Promise<void> {
-  if (response.stream) {
-    res.writeHead(response.status, response.headers);
-    for await (const event of response.stream) {
-      // A client that hung up stops the model's stream too (break returns the generator).
-      if (res.destroyed) break;
-      res.write(event);
-    }
-    res.end();
-    return;
+async function stream(res: ServerResponse, response: ScoringResponse, events: AsyncIterable<string>) {
+  res.writeHead(response.status, response.headers);
+  for await (const event of events) {
+    // A client that hung up stops the model's stream too (break returns the generator).
+    if (res.destroyed) break;
+    res.write(event);
   }
-  // A known length avoids chunked encoding: one write per response, as MLflow's server sends.
-  const length =
-    typeof response.body === 'string' ? Buffer.byteLength(response.body) : response.body.byteLength;
-  res.writeHead(response.status, { ...response.headers, 'content-length': length });
-  res.end(head ? undefined : response.body);
+  res.end();
+}
+
+function send(res: ServerResponse, response: ScoringResponse, head: boolean): void | Promise<void> {
+  if (response.stream) return stream(res, response, response.stream);
+  // A known length avoids chunked encoding, and a string body goes out in one write with the
+  // header block (node joins them; a Buffer body would be a second chunk of a writev).
+  const { body } = response;
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  res.writeHead(response.status, headerList(response.headers, length));
+  res.end(head ? undefined : body);
+}
+
+function failed(res: ServerResponse): void {
+  if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end();
+}
+
+function tooLarge(app: ScoringApp, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  const message = `Request body is larger than the limit of ${app.maxBodyBytes} bytes.`;
+  void send(res, errorResponse('BAD_REQUEST', message, 413), false);
+}
+
+function respond(app: ScoringApp, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  const method = req.method ?? 'GET';
+  app
+    .handle({ method, path: req.url ?? '/', headers: req.headers, body })
+    .then((response) => send(res, response, method === 'HEAD'))
+    .catch(() => failed(res));
 }
 
 /**
@@ -56,36 +70,39 @@ async function send(res: ServerResponse, response: ScoringResponse, head: boolea
  */
 export function scoringListener(app: ScoringApp): ScoringListener {
   return (req, res) => {
-    const run = async (): Promise<void> => {
-      let body: Buffer;
-      try {
-        body = await readBody(req, app.maxBodyBytes);
-      } catch (error) {
-        if (!(error instanceof BodyTooLarge)) throw error;
-        res.setHeader('connection', 'close');
-        const message = `Request body is larger than the limit of ${app.maxBodyBytes} bytes.`;
-        return send(res, errorResponse('BAD_REQUEST', message, 413), false);
-      }
-      const headers = req.headers as Record<string, string | undefined>;
-      const response = await app.handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body });
-      await send(res, response, req.method === 'HEAD');
-    };
-    run().catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end();
+    const limit = app.maxBodyBytes;
+    // A declared length over the limit is refused before a byte of the body is read.
+    if (Number(req.headers['content-length']) > limit) {
+      req.resume();
+      return tooLarge(app, res);
+    }
+    let first: Buffer | undefined;
+    let rest: Buffer[] | undefined;
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size > limit) return; // refused already: the rest of the body is drained unread
+      size += chunk.length;
+      if (size > limit) return tooLarge(app, res);
+      if (first === undefined) first = chunk;
+      else (rest ??= [first]).push(chunk);
     });
+    req.on('end', () => {
+      if (size <= limit) respond(app, req, res, rest ? Buffer.concat(rest, size) : (first ?? EMPTY));
+    });
+    req.on('error', () => res.destroy());
   };
 }
 
 /**
- * A node:http server answering MLflow's scoring protocol for one model; call `listen` on it.
+ * A node:http server answering MLflow's scoring protocol for one model (or a {@link ModelHolder}
+ * whose model can be swapped while serving); call `listen` on it.
  *
  * @example
  * const server = createScoringServer(await loadModel('models/iris'), { timeoutMs: 5000 });
  * server.listen(5000, '127.0.0.1');
  */
 export function createScoringServer(
-  model: LoadedModel,
+  model: LoadedModel | ModelHolder,
   options: ScoringOptions = {},
 ): Server & { app: ScoringApp } {
   const app = new ScoringApp(model, options);

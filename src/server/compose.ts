@@ -1,5 +1,6 @@
 import { LocalArtifactRepository } from '../artifacts/local/local-artifact-repository.js';
-import { openTrackingStore } from '../store/open-tracking-store.js';
+import { openStores } from '../store/open-stores.js';
+import type { RegistryStore } from '../store/registry-store.js';
 import type { TrackingStore } from '../store/tracking-store.js';
 import { ArtifactLocations } from './artifact-locations.js';
 import type { ServerConfig } from './config.js';
@@ -11,6 +12,7 @@ import { createTrackingApp } from './tracking-app.js';
 export interface ComposedServer {
   readonly app: App;
   readonly store: TrackingStore;
+  readonly registry: RegistryStore;
   close(): Promise<void>;
 }
 
@@ -26,9 +28,10 @@ export async function composeServer(
   config: ServerConfig,
   onUnexpectedError?: UnexpectedErrorListener,
 ): Promise<ComposedServer> {
-  const store = await openTrackingStore(config.backendStoreUri, {
+  const stores = await openStores(config.backendStoreUri, {
     defaultArtifactRoot: config.defaultArtifactRoot,
   });
+  const { tracking: store, registry } = stores;
   const artifactDestination = new LocalArtifactRepository(config.artifactsDestination);
   const locations = new ArtifactLocations(
     artifactDestination,
@@ -36,11 +39,18 @@ export async function composeServer(
   );
   const app = createTrackingApp({
     store,
+    registry,
+    artifactsRoot: config.artifactsDestination,
     artifactDestination,
     serveArtifacts: config.serveArtifacts,
     locations,
     limits: config.limits,
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
   });
-  return { app, store, close: () => store.close() };
+  return {
+    app,
+    store,
+    registry,
+    close: () => stores.close(),
+  };
 }

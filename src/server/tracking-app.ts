@@ -1,4 +1,5 @@
 import type { ArtifactRepository } from '../artifacts/artifact-repository.js';
+import type { RegistryStore } from '../store/registry-store.js';
 import type { TrackingStore } from '../store/tracking-store.js';
 import type { ArtifactLocations } from './artifact-locations.js';
 import { type App, createApp } from './http/app.js';
@@ -10,11 +11,18 @@ import { loggedModelRoutes } from './routes/logged-models.js';
 import { metaRoutes } from './routes/meta.js';
 import { metricRoutes } from './routes/metrics.js';
 import { mlflowArtifactRoutes } from './routes/mlflow-artifacts.js';
+import { modelVersionArtifactRoute } from './routes/model-version-artifacts.js';
+import { modelVersionRoutes } from './routes/model-versions.js';
+import { registeredModelRoutes } from './routes/registered-models.js';
 import { runRoutes } from './routes/runs.js';
 
 /** What the tracking server app is built from; {@link composeServer} fills it from config. */
 export interface TrackingAppDependencies {
   readonly store: TrackingStore;
+  /** The Model Registry; without it the registry endpoints are not mounted. */
+  readonly registry?: RegistryStore;
+  /** Local folder that bounds local model-version sources (the `--artifacts-destination`). */
+  readonly artifactsRoot?: string;
   /** The repository behind `/mlflow-artifacts` (the `--artifacts-destination` folder). */
   readonly artifactDestination: ArtifactRepository;
   readonly serveArtifacts: boolean;
@@ -22,6 +30,14 @@ export interface TrackingAppDependencies {
   readonly locations: ArtifactLocations;
   readonly limits?: Partial<HttpLimits>;
   readonly onUnexpectedError?: UnexpectedErrorListener;
+}
+
+function registryRoutes(deps: TrackingAppDependencies, registry: RegistryStore) {
+  return [
+    ...registeredModelRoutes(registry),
+    ...modelVersionRoutes(registry, deps.artifactsRoot),
+    modelVersionArtifactRoute(registry, deps.store, deps.locations),
+  ];
 }
 
 /**
@@ -40,6 +56,7 @@ export function createTrackingApp(deps: TrackingAppDependencies): App {
     ...loggedModelRoutes(deps.store, deps.locations),
     ...artifactRoutes(deps.store, deps.locations),
     ...mlflowArtifactRoutes(deps.artifactDestination, deps.serveArtifacts),
+    ...(deps.registry ? registryRoutes(deps, deps.registry) : []),
   ];
   return createApp({
     routes,

@@ -82,6 +82,8 @@ const FILES = [
   'artifacts.client-mlflow-2.12.jsonl',
   'log_model.client-mlflow-3.6.jsonl',
   'log_model.client-mlflow-2.12.jsonl',
+  'registry.client-mlflow-3.6.jsonl',
+  'registry.client-mlflow-2.12.jsonl',
 ];
 
 for (const file of FILES) {

@@ -1,17 +1,23 @@
 /**
  * What the `modeldock models ...` commands share: their output streams, option parsing with
- * usage errors (exit code 2), and loading the model a `-m` URI names.
+ * usage errors (exit code 2), the tracking URI, and loading the model a `-m` URI names.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { MlflowClient } from '../../client/mlflow-client.js';
+import { trackingResolvers } from '../../client/model-uri-resolvers.js';
+import { trackingUriFromEnv } from '../../client/tracking-uri-from-env.js';
 import { loadModel } from '../../model/load-model.js';
 import type { LoadedModel } from '../../model/loaded-model.js';
 import { localUriResolver, resolveModelUri } from '../../model/model-uri.js';
 import { readServingExample } from '../../scoring/serving-example.js';
+import { ProgressBar, type ProgressStream } from '../progress-bar.js';
 
 /** Where a command writes: stdout and stderr lines, injectable for tests. */
 export interface ModelsOutput {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Where download progress bars draw (the process's stderr); none draws no bar. */
+  readonly progress?: ProgressStream;
 }
 
 /** Exit codes of the models commands. */
@@ -21,7 +27,29 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 export const processOutput: ModelsOutput = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  progress: process.stderr,
 };
+
+/** The `--tracking-uri` flag of the commands that load models. */
+export const TRACKING_URI_OPTION = { 'tracking-uri': { type: 'string' } } as const;
+
+/** The `--tracking-uri` line of those commands' usage. */
+export const TRACKING_URI_USAGE =
+  '      --tracking-uri URI  The tracking server of models:/, runs:/ and mlflow-artifacts:/ URIs\n' +
+  '                          (default: $MLFLOW_TRACKING_URI).';
+
+/**
+ * The tracking server to load remote model URIs from: `--tracking-uri`, else `MLFLOW_TRACKING_URI`.
+ *
+ * @example trackingUriOf({ 'tracking-uri': 'http://127.0.0.1:5000' }) // 'http://127.0.0.1:5000'
+ */
+export function trackingUriOf(
+  values: Readonly<Record<string, string | boolean | undefined>>,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | undefined {
+  const flag = values['tracking-uri'];
+  return typeof flag === 'string' && flag.trim() !== '' ? flag.trim() : trackingUriFromEnv(env);
+}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
@@ -97,16 +125,67 @@ export interface CliModel {
   readonly servingExample: unknown;
 }
 
-/**
- * Loads the model a URI names (a path, `file:` or `runs:`-free local URI); failures are reported and give undefined.
- *
- * @example const loaded = await loadForCli('models/iris', output);
- */
-export async function loadForCli(uri: string, output: ModelsOutput): Promise<CliModel | undefined> {
+const REMOTE_URI = /^(models|runs|mlflow-artifacts):/;
+
+// Remote URIs download through the tracking server, drawing a progress bar for large models.
+async function resolveForCli(uri: string, output: ModelsOutput, trackingUri: string | undefined) {
+  if (!REMOTE_URI.test(uri)) return resolveModelUri(uri, [localUriResolver]);
+  if (trackingUri === undefined)
+    throw new Error(`${uri} needs a tracking server: pass --tracking-uri or set MLFLOW_TRACKING_URI.`);
+  const bar = output.progress ? new ProgressBar(output.progress) : undefined;
+  const client = new MlflowClient({ trackingUri });
+  const resolvers = trackingResolvers(client, bar ? { onProgress: bar.update } : {});
   try {
-    const dir = await resolveModelUri(uri, [localUriResolver]);
-    const model = await loadModel(dir);
-    return { dir, model, servingExample: await readServingExample(dir, model.metadata) };
+    return await resolveModelUri(uri, resolvers);
+  } finally {
+    bar?.finish();
+  }
+}
+
+/**
+ * Downloads a remote model URI into the local cache without loading it (a local URI only has to
+ * exist); failures are reported and give false.
+ *
+ * @example if (!(await fetchForCli('models:/churn/1', output, trackingUri))) return EXIT.failed;
+ */
+export async function fetchForCli(uri: string, output: ModelsOutput, trackingUri?: string): Promise<boolean> {
+  try {
+    await resolveForCli(uri, output, trackingUri);
+    return true;
+  } catch (error) {
+    output.err(`Error: Could not load the model at '${uri}': ${(error as Error).message}`);
+    return false;
+  }
+}
+
+/**
+ * Loads the model a URI names, as {@link loadForCli} does, but throws instead of reporting.
+ *
+ * @example const { model } = await loadModelForCli('models:/churn/3', output, 'http://127.0.0.1:5000');
+ */
+export async function loadModelForCli(
+  uri: string,
+  output: ModelsOutput,
+  trackingUri?: string,
+): Promise<CliModel> {
+  const dir = await resolveForCli(uri, output, trackingUri);
+  const model = await loadModel(dir);
+  return { dir, model, servingExample: await readServingExample(dir, model.metadata) };
+}
+
+/**
+ * Loads the model a URI names: a local path or `file:` URI, or a `models:/`, `runs:/` or
+ * `mlflow-artifacts:/` URI downloaded from `trackingUri`; failures are reported and give undefined.
+ *
+ * @example const loaded = await loadForCli('models:/churn@champion', output, 'http://127.0.0.1:5000');
+ */
+export async function loadForCli(
+  uri: string,
+  output: ModelsOutput,
+  trackingUri?: string,
+): Promise<CliModel | undefined> {
+  try {
+    return await loadModelForCli(uri, output, trackingUri);
   } catch (error) {
     output.err(`Error: Could not load the model at '${uri}': ${(error as Error).message}`);
     return undefined;

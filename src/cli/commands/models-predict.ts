@@ -11,6 +11,9 @@ import {
   parseFlags,
   processOutput,
   requireFlag,
+  TRACKING_URI_OPTION,
+  TRACKING_URI_USAGE,
+  trackingUriOf,
 } from './models-options.js';
 
 /** `modeldock models predict --help`. */
@@ -23,11 +26,13 @@ Options:
   -i, --input-path FILE      The input: a scoring request body (required; '-' reads stdin).
   -o, --output-path FILE     Where to write the predictions (default: stdout).
   -t, --content-type TYPE    json or csv (default json).
+${TRACKING_URI_USAGE}
       --help                 Show this message and exit.
 
 Examples:
   modeldock models predict -m ./my-model -i request.json
   modeldock models predict -m ./my-model -i rows.csv -t csv -o predictions.json
+  modeldock models predict -m models:/churn@champion -i request.json --tracking-uri http://127.0.0.1:5000
 
 Exit codes: 0 predictions written, 1 the model could not be loaded or rejected the input, 2 bad usage.`;
 
@@ -36,6 +41,7 @@ const OPTIONS = {
   'input-path': { type: 'string', short: 'i' },
   'output-path': { type: 'string', short: 'o' },
   'content-type': { type: 'string', short: 't' },
+  ...TRACKING_URI_OPTION,
 } as const;
 
 const MEDIA = { json: 'application/json', csv: 'text/csv' } as const;
@@ -71,7 +77,7 @@ export async function modelsPredict(argv: string[], output: ModelsOutput = proce
     output.err(`Error: Could not read '${input}': ${(error as Error).message}`);
     return EXIT.usage;
   }
-  const loaded = await loadForCli(uri, output);
+  const loaded = await loadForCli(uri, output, trackingUriOf(values));
   if (!loaded) return EXIT.failed;
   // A local file has no network timeout or body limit to protect.
   const app = new ScoringApp(loaded.model, { timeoutMs: 2 ** 31 - 1, maxBodyBytes: Number.MAX_SAFE_INTEGER });

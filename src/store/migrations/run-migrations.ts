@@ -2,11 +2,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { MlflowError } from '../../core/mlflow-error.js';
 import type { StoreDialect } from '../sql/store-dialect.js';
 import { initialSchema } from './0001-initial-schema.js';
+import { registrySchema } from './0002-registry.js';
 
 /** The in-code migrations, in order; a new schema version is a new entry, never an edit. */
 export function trackingMigrations(caps: StoreDialect['capabilities']): Record<string, Migration> {
   return {
     '0001_initial_schema': initialSchema(caps),
+    '0002_registry': registrySchema(caps),
   };
 }
 
