@@ -2,6 +2,7 @@
 const SUITES: Record<string, () => Promise<{ run: () => void | Promise<void> }>> = {
   'data-model': () => import('./data-model.bench.js'),
   'tracking-store': () => import('./tracking-store.bench.js'),
+  'tracking-http': () => import('./tracking-http.bench.js'),
   'flavors-boosters': () => import('./flavors-boosters.bench.js'),
   'flavors-sklearn': () => import('./flavors-sklearn.bench.js'),
   'server-start': () => import('./server-start.bench.js'),

@@ -6,8 +6,8 @@ import type { ModelSignature } from '../schema/types.js';
 import type { FlavorModel } from './flavor.js';
 import type { Model } from './mlmodel.js';
 
-/** Arrow tables carry their own types; they become frames at this boundary. */
-async function fromArrow(input: unknown): Promise<unknown> {
+/** Arrow tables carry their own types; they become frames at this boundary (without an await for anything else). */
+function fromArrow(input: unknown): unknown {
   return looksLikeArrowTable(input) ? frameFromArrowTable(input) : input;
 }
 
@@ -39,7 +39,8 @@ export class LoadedModel {
 
   /** Enforces the signature, then predicts. Rejected input is an MlflowError with INVALID_PARAMETER_VALUE. */
   async predict(input: unknown, params?: Readonly<Record<string, unknown>>): Promise<unknown> {
-    const prepared = this.prepare(await fromArrow(input), params);
+    const value = fromArrow(input);
+    const prepared = this.prepare(value instanceof Promise ? await value : value, params);
     return this.impl.predict(prepared.input, prepared.params);
   }
 
@@ -47,7 +48,8 @@ export class LoadedModel {
   async *predictStream(input: unknown, params?: Readonly<Record<string, unknown>>): AsyncIterable<unknown> {
     if (!this.impl.predictStream)
       throw new MlflowError('This model does not support predictStream.', 'INVALID_PARAMETER_VALUE');
-    const prepared = this.prepare(await fromArrow(input), params);
+    const value = fromArrow(input);
+    const prepared = this.prepare(value instanceof Promise ? await value : value, params);
     yield* this.impl.predictStream(prepared.input, prepared.params);
   }
 

@@ -26,6 +26,11 @@ export const POSTGRES_CAPABILITIES: StoreDialectCapabilities = {
   supportsWithoutRowId: false,
   maxBindParameters: 65_000,
   needsMigrationLock: true,
+  jsonArrayFunctions: {
+    build: 'json_build_array',
+    aggregate: 'json_agg',
+    elements: 'json_array_elements_text',
+  },
 };
 
 const INT8_OID = 20;

@@ -1,6 +1,7 @@
-import type { Metric, Run, RunInfo, RunStatus, LifecycleStage } from '../tracking-store.js';
+import type { DatasetInput, LifecycleStage, Metric, Run, RunInfo, RunStatus } from '../tracking-store.js';
 import type { MetricsTable, RunsTable } from './database.js';
 import type { SqlContext } from './sql-context.js';
+import { loadRunPageChildren } from './sql-run-search-page.js';
 
 /** A metric row as stored (NaN as value 0 with is_nan 1) back to a wire metric. */
 export function metricFromRow(
@@ -48,17 +49,18 @@ async function inChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]
   return out;
 }
 
-function groupBy<T extends { run_uuid: string }>(rows: T[]): Map<string, T[]> {
+function groupByKey<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const row of rows) {
-    const list = map.get(row.run_uuid);
-    if (list === undefined) map.set(row.run_uuid, [row]);
+    const key = keyOf(row);
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [row]);
     else list.push(row);
   }
   return map;
 }
 
-async function loadInputs(ctx: SqlContext, ids: string[]) {
+async function loadDatasetInputs(ctx: SqlContext, ids: string[]): Promise<Map<string, DatasetInput[]>> {
   const datasets = await inChunks(ids, (chunk) =>
     ctx.db
       .selectFrom('run_dataset_inputs as i')
@@ -77,14 +79,31 @@ async function loadInputs(ctx: SqlContext, ids: string[]) {
       .orderBy('d.name')
       .execute(),
   );
-  const inputIds = datasets.map((d) => d.input_uuid);
-  const inputTags = await inChunks(inputIds, (chunk) =>
-    ctx.db.selectFrom('input_tags').selectAll().where('input_uuid', 'in', chunk).execute(),
+  const inputTags = groupByKey(
+    await inChunks(
+      datasets.map((d) => d.input_uuid),
+      (chunk) => ctx.db.selectFrom('input_tags').selectAll().where('input_uuid', 'in', chunk).execute(),
+    ),
+    (t) => t.input_uuid,
   );
-  const models = await inChunks(ids, (chunk) =>
-    ctx.db.selectFrom('run_model_inputs').selectAll().where('run_uuid', 'in', chunk).execute(),
-  );
-  return { datasets: groupBy(datasets), inputTags, models: groupBy(models) };
+  const byRun = new Map<string, DatasetInput[]>();
+  for (const d of datasets) {
+    const input: DatasetInput = {
+      tags: (inputTags.get(d.input_uuid) ?? []).map((t) => ({ key: t.name, value: t.value })),
+      dataset: {
+        name: d.name,
+        digest: d.digest,
+        source_type: d.source_type,
+        source: d.source,
+        ...(d.schema === null ? {} : { schema: d.schema }),
+        ...(d.profile === null ? {} : { profile: d.profile }),
+      },
+    };
+    const list = byRun.get(d.run_uuid);
+    if (list === undefined) byRun.set(d.run_uuid, [input]);
+    else list.push(input);
+  }
+  return byRun;
 }
 
 /**
@@ -94,52 +113,28 @@ async function loadInputs(ctx: SqlContext, ids: string[]) {
  */
 export async function loadRuns(ctx: SqlContext, rows: RunsTable[]): Promise<Run[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.run_uuid);
-  const [tags, params, metrics, outputs, inputs] = await Promise.all([
-    inChunks(ids, (c) => ctx.db.selectFrom('tags').selectAll().where('run_uuid', 'in', c).execute()),
-    inChunks(ids, (c) => ctx.db.selectFrom('params').selectAll().where('run_uuid', 'in', c).execute()),
-    inChunks(ids, (c) =>
-      ctx.db.selectFrom('latest_metrics').selectAll().where('run_uuid', 'in', c).execute(),
-    ),
-    inChunks(ids, (c) =>
-      ctx.db.selectFrom('run_model_outputs').selectAll().where('run_uuid', 'in', c).execute(),
-    ),
-    loadInputs(ctx, ids),
-  ]);
-  const [tagsBy, paramsBy, metricsBy, outputsBy] = [
-    groupBy(tags),
-    groupBy(params),
-    groupBy(metrics),
-    groupBy(outputs),
-  ];
+  const children = await loadRunPageChildren(
+    ctx,
+    rows.map((r) => r.run_uuid),
+  );
+  const datasets =
+    children.withDatasets.length === 0
+      ? new Map<string, DatasetInput[]>()
+      : await loadDatasetInputs(ctx, children.withDatasets);
   return rows.map((row) => {
     const id = row.run_uuid;
     return {
       info: runInfoFromRow(row),
       data: {
-        metrics: (metricsBy.get(id) ?? []).map(metricFromRow),
-        params: (paramsBy.get(id) ?? []).map((p) => ({ key: p.key, value: p.value })),
-        tags: (tagsBy.get(id) ?? []).map((t) => ({ key: t.key, value: t.value })),
+        metrics: children.metrics.get(id) ?? [],
+        params: children.params.get(id) ?? [],
+        tags: children.tags.get(id) ?? [],
       },
       inputs: {
-        dataset_inputs: (inputs.datasets.get(id) ?? []).map((d) => ({
-          tags: inputs.inputTags
-            .filter((t) => t.input_uuid === d.input_uuid)
-            .map((t) => ({ key: t.name, value: t.value })),
-          dataset: {
-            name: d.name,
-            digest: d.digest,
-            source_type: d.source_type,
-            source: d.source,
-            ...(d.schema === null ? {} : { schema: d.schema }),
-            ...(d.profile === null ? {} : { profile: d.profile }),
-          },
-        })),
-        model_inputs: (inputs.models.get(id) ?? []).map((m) => ({ model_id: m.model_id })),
+        dataset_inputs: datasets.get(id) ?? [],
+        model_inputs: children.modelInputs.get(id) ?? [],
       },
-      outputs: {
-        model_outputs: (outputsBy.get(id) ?? []).map((o) => ({ model_id: o.model_id, step: o.step })),
-      },
+      outputs: { model_outputs: children.modelOutputs.get(id) ?? [] },
     };
   });
 }

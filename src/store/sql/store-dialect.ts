@@ -17,6 +17,15 @@ export interface StoreDialectCapabilities {
   readonly maxBindParameters: number;
   /** Migrations must hold a cross-process lock (several servers may start together). */
   readonly needsMigrationLock: boolean;
+  /**
+   * JSON array functions: `build` makes one from values, `aggregate` makes one from rows, and
+   * `elements` is a table function over a JSON array text whose rows have a `value` column.
+   */
+  readonly jsonArrayFunctions: {
+    readonly build: string;
+    readonly aggregate: string;
+    readonly elements: string;
+  };
 }
 
 /**

@@ -20,6 +20,7 @@ export const SQLITE_CAPABILITIES: StoreDialectCapabilities = {
   supportsWithoutRowId: true,
   maxBindParameters: 32_000,
   needsMigrationLock: false,
+  jsonArrayFunctions: { build: 'json_array', aggregate: 'json_group_array', elements: 'json_each' },
 };
 
 /**
