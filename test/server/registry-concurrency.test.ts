@@ -5,7 +5,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,30 +13,14 @@ import { describe, expect, it } from 'vitest';
 import { composeServer } from '../../src/server/compose.js';
 import { DEFAULT_LIMITS } from '../../src/server/http/app.js';
 import { startServer } from '../../src/server/start-server.js';
+import { pgAdmin, TEST_POSTGRES_URI } from '../support/postgres.js';
 
-const PG_URI = process.env['MODELDOCK_TEST_POSTGRES'] ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const PG_URI = TEST_POSTGRES_URI;
 const BIN = fileURLToPath(new URL('../../bin/modeldock.mjs', import.meta.url));
 const API = '/api/2.0/mlflow';
 const EXPECTED = Array.from({ length: 50 }, (_, i) => i + 1);
 
-interface PgClient {
-  connect(): Promise<void>;
-  query(text: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-const pg = createRequire(import.meta.url)('pg') as {
-  Client: new (c: { connectionString: string }) => PgClient;
-};
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URI });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (statement: string): Promise<void> => pgAdmin(statement, PG_URI);
 
 /** A fresh PostgreSQL database for one test; `drop` removes it. */
 async function freshDatabase(): Promise<{ uri: string; drop: () => Promise<void> }> {

@@ -1,28 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { openStores } from '../../src/store/open-stores.js';
 import { describeRegistryStore } from './registry.suite.js';
+import { pgAdmin, TEST_POSTGRES_URI } from '../support/postgres.js';
 
-const URI = process.env['MODELDOCK_TEST_POSTGRES'] ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const URI = TEST_POSTGRES_URI;
 
-interface PgClient {
-  connect(): Promise<void>;
-  query(text: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-const pg = createRequire(import.meta.url)('pg') as {
-  Client: new (c: { connectionString: string }) => PgClient;
-};
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: URI });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (statement: string): Promise<void> => pgAdmin(statement, URI);
 
 /** Each test gets its own schema, dropped afterwards, so parallel files never collide. */
 async function openFresh() {

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openTrackingStore } from '../../src/store/open-tracking-store.js';
 import type { Metric, Run, TrackingStore } from '../../src/store/tracking-store.js';
 import { useFreshStore, type OpenFreshStore } from './tracking-store.suite.js';
+import { pgAdmin, TEST_POSTGRES_URI } from '../support/postgres.js';
 
 // search_runs loads a whole page of runs with their children in one statement that aggregates
 // them as JSON inside the database; these cases pin what a user would see go wrong if that
 // encoding lost a bit of a double, an infinity, a NaN, the order of keys or a run's inputs.
 
-const URI = process.env['MODELDOCK_TEST_POSTGRES'] ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const URI = TEST_POSTGRES_URI;
 
 const openSqlite: OpenFreshStore = async () => {
   const dir = await mkdtemp(join(tmpdir(), 'modeldock-page-'));
@@ -26,22 +26,7 @@ const openSqlite: OpenFreshStore = async () => {
   };
 };
 
-async function admin(statement: string): Promise<void> {
-  const pg = createRequire(import.meta.url)('pg') as {
-    Client: new (c: { connectionString: string }) => {
-      connect(): Promise<void>;
-      query(q: string): Promise<unknown>;
-      end(): Promise<void>;
-    };
-  };
-  const client = new pg.Client({ connectionString: URI });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (statement: string): Promise<void> => pgAdmin(statement, URI);
 
 const openPostgres: OpenFreshStore = async () => {
   const schema = `modeldock_${randomBytes(6).toString('hex')}`;
