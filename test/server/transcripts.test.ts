@@ -100,6 +100,10 @@ for (const file of FILES) {
       const deviation = deviationOf(exchange);
       const name = `#${index + 1} ${exchange.step} (${exchange.method} ${exchange.path.slice(0, 60)})`;
       it(deviation ? `${name} [deviates: ${deviation.reason}]` : name, async () => {
+        // The recorded client's calls were milliseconds apart, so creation times never tied; a
+        // replay faster than 1 ms per call would tie them and legitimately reorder
+        // creation_time DESC listings. Keep the calls apart as they were.
+        await new Promise((resolve) => setTimeout(resolve, 2));
         const actual = await replayer.send(exchange);
         if (deviation) {
           expect(actual.status).toBe(deviation.status);
