@@ -53,22 +53,6 @@ const DEVIATIONS: readonly Deviation[] = [
   },
 ];
 
-/** Differences that are known gaps of other layers, each with its reason; every other difference fails. */
-const TOLERATED_DIFFS: ReadonlyArray<{ readonly diff: RegExp; readonly reason: string }> = [
-  {
-    diff: /\.value: expected 1\.7976931348623157e\+308, got "Infinity"$/,
-    reason: "MLflow's SQL store clamps +inf to DBL_MAX; the store keeps Infinity (store-owned)",
-  },
-  {
-    diff: /^\$\.message: expected "Invalid comparator '>>>' not one of '\{[^}]*\}", got "Invalid comparator '>>>' not one of '\{[^}]*\}'"$/,
-    reason: "MLflow's message lacks the closing quote after the set; the store adds one (store-owned)",
-  },
-];
-
-function untolerated(diffs: string[]): string[] {
-  return diffs.filter((d) => !TOLERATED_DIFFS.some((t) => t.diff.test(d)));
-}
-
 function deviationOf(exchange: Exchange): Deviation | undefined {
   return DEVIATIONS.find((d) => d.matches(exchange));
 }
@@ -110,7 +94,7 @@ for (const file of FILES) {
           expect(actual.body).toMatchObject({ error_code: deviation.errorCode });
           return;
         }
-        expect(untolerated(replayer.compare(exchange, actual))).toEqual([]);
+        expect(replayer.compare(exchange, actual)).toEqual([]);
       });
     });
   });

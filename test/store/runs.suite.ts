@@ -105,7 +105,7 @@ export function describeRuns(open: OpenFreshStore): void {
     });
   });
 
-  it('keeps the latest metric per key by (step, timestamp, value), and NaN/Infinity round-trip (log_metric)', async () => {
+  it('keeps the latest metric per key by (step, timestamp, value); NaN round-trips and ±inf is stored as ±DBL_MAX, as MLflow does (log_metric)', async () => {
     const store = ctx.get();
     const id = (await store.createRun({})).info.run_id;
     await store.logMetric(id, { key: 'loss', value: 3, timestamp: 10, step: 2 });
@@ -120,8 +120,8 @@ export function describeRuns(open: OpenFreshStore): void {
     });
     const metrics = (await store.getRun(id)).data.metrics;
     expect(metrics.find((m) => m.key === 'loss')).toEqual({ key: 'loss', value: 3, timestamp: 10, step: 2 });
-    expect(metrics.find((m) => m.key === 'inf')?.value).toBe(Number.POSITIVE_INFINITY);
-    expect(metrics.find((m) => m.key === 'neg')?.value).toBe(Number.NEGATIVE_INFINITY);
+    expect(metrics.find((m) => m.key === 'inf')?.value).toBe(Number.MAX_VALUE);
+    expect(metrics.find((m) => m.key === 'neg')?.value).toBe(-Number.MAX_VALUE);
     expect(metrics.find((m) => m.key === 'nan')?.value).toBeNaN();
     // The identical re-log was a no-op.
     expect((await store.getMetricHistory(id, 'loss')).items).toHaveLength(2);

@@ -30,7 +30,8 @@ function bad(message: string): MlflowError {
 
 function checkComparator(comparator: string, allowed: readonly string[]): void {
   if (!allowed.includes(comparator))
-    throw bad(`Invalid comparator '${comparator}' not one of '${pythonSet(allowed)}'`);
+    // MLflow's message opens a quote before the set and never closes it; clients may match on it.
+    throw bad(`Invalid comparator '${comparator}' not one of '${pythonSet(allowed)}`);
 }
 
 function entityOf(entity: string | undefined): 'attribute' | 'tag' {

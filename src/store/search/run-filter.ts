@@ -80,7 +80,8 @@ export function runEntity(entity: string | undefined): RunFilterTarget {
 
 function checkComparator(comparator: string, allowed: readonly string[]): void {
   if (!allowed.includes(comparator))
-    throw bad(`Invalid comparator '${comparator}' not one of '${pythonSet(allowed)}'`);
+    // MLflow's message opens a quote before the set and never closes it; clients may match on it.
+    throw bad(`Invalid comparator '${comparator}' not one of '${pythonSet(allowed)}`);
 }
 
 /**

@@ -17,7 +17,10 @@ export function metricFromRow(
 
 /** The stored form of a metric value: SQLite would turn NaN into NULL. */
 export function storedValue(value: number): { value: number; is_nan: number } {
-  return Number.isNaN(value) ? { value: 0, is_nan: 1 } : { value, is_nan: 0 };
+  if (Number.isNaN(value)) return { value: 0, is_nan: 1 };
+  // MLflow's SQL store clamps ±inf to ±DBL_MAX, and its clients read that value back.
+  if (!Number.isFinite(value)) return { value: value > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE, is_nan: 0 };
+  return { value, is_nan: 0 };
 }
 
 /**
