@@ -3,9 +3,9 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServer } from '../../src/server/compose.js';
-import type { ServerConfig } from '../../src/server/config.js';
-import { type App, DEFAULT_LIMITS } from '../../src/server/http/app.js';
+import type { App } from '../../src/server/http/app.js';
 import { startServer } from '../../src/server/start-server.js';
+import { testServerConfig } from '../server/support/test-server.js';
 
 /** One request as the server received it, in the transcripts' shape, with the status it got. */
 export interface CapturedExchange {
@@ -40,17 +40,7 @@ function bodyOf(bytes: Buffer): unknown {
 
 export async function openCaptureServer(): Promise<CaptureServer> {
   const dir = await mkdtemp(join(tmpdir(), 'modeldock-registry-capture-'));
-  const config: ServerConfig = {
-    host: '127.0.0.1',
-    port: 0,
-    backendStoreUri: `sqlite:///${join(dir, 'mlflow.db')}`,
-    artifactsDestination: join(dir, 'artifacts'),
-    serveArtifacts: true,
-    defaultArtifactRoot: 'mlflow-artifacts:/',
-    workers: 1,
-    limits: DEFAULT_LIMITS,
-  };
-  const composed = await composeServer(config);
+  const composed = await composeServer(testServerConfig(dir));
   const exchanges: CapturedExchange[] = [];
   const capturing: App = {
     handle: async (request) => {

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { composeServer } from '../../src/server/compose.js';
-import { DEFAULT_LIMITS } from '../../src/server/http/app.js';
 import { startServer } from '../../src/server/start-server.js';
+import { testServerConfig } from './support/test-server.js';
 import { pgAdmin, TEST_POSTGRES_URI } from '../support/postgres.js';
 
 const PG_URI = TEST_POSTGRES_URI;
@@ -58,16 +58,7 @@ async function createFifty(bases: readonly string[]): Promise<number[]> {
 
 async function inProcess(backendStoreUri: string, run: (base: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'modeldock-concurrency-'));
-  const composed = await composeServer({
-    host: '127.0.0.1',
-    port: 0,
-    backendStoreUri: backendStoreUri || `sqlite:///${join(dir, 'mlflow.db')}`,
-    artifactsDestination: join(dir, 'artifacts'),
-    serveArtifacts: true,
-    defaultArtifactRoot: 'mlflow-artifacts:/',
-    workers: 1,
-    limits: DEFAULT_LIMITS,
-  });
+  const composed = await composeServer(testServerConfig(dir, backendStoreUri ? { backendStoreUri } : {}));
   const { server, url } = await startServer(composed.app, { host: '127.0.0.1', port: 0 });
   try {
     await run(url);

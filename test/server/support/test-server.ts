@@ -12,9 +12,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function openTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
-  const dir = await mkdtemp(join(tmpdir(), 'modeldock-server-'));
-  const config: ServerConfig = {
+/** The config of a test server whose database and artifacts live in `dir`. */
+export function testServerConfig(dir: string, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
     host: '127.0.0.1',
     port: 0,
     backendStoreUri: `sqlite:///${join(dir, 'mlflow.db')}`,
@@ -25,6 +25,11 @@ export async function openTestServer(overrides: Partial<ServerConfig> = {}): Pro
     limits: DEFAULT_LIMITS,
     ...overrides,
   };
+}
+
+export async function openTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'modeldock-server-'));
+  const config = testServerConfig(dir, overrides);
   const composed = await composeServer(config, (error) => console.error('unexpected server error', error));
   return {
     app: composed.app,
