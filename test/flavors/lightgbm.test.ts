@@ -4,33 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, MlflowError } from '../../src/index.js';
 import { loadLightGBMModelFile } from '../../src/model/flavors/lightgbm/lightgbm-flavor.js';
-import { FIXTURES, readFixtureJson } from '../support/fixtures.js';
-import { fromPython, type RenderedArray } from '../support/python-values.js';
-import { CORPUS, corpusCases, corpusFrame, expectArrayClose } from './trees-corpus.js';
+import { CORPUS, corpusCases, corpusFrame, describeFixtureReplay, expectArrayClose } from './trees-corpus.js';
 
-interface FixtureCase {
-  label?: string;
-  input_python_type: string;
-  input_rendered: unknown;
-  params: Record<string, unknown> | null;
-  predictions: RenderedArray;
-}
-interface Expected extends FixtureCase {
-  more_cases: FixtureCase[];
-}
-
-describe.each(['mlflow-3.6', 'mlflow-2.12'])(
-  'lightgbm fixture %s (mlflow.pyfunc.load_model(...).predict)',
-  (version) => {
-    const expected = readFixtureJson<Expected>('models', version, 'lightgbm', 'expected.json');
-    const cases = [{ ...expected, label: 'input example' }, ...expected.more_cases];
-    it.each(cases.map((c) => [c.label!, c] as const))('reproduces Python: %s', async (_label, c) => {
-      const model = await loadModel(join(FIXTURES, 'models', version, 'lightgbm'));
-      const out = await model.predict(fromPython(c.input_python_type, c.input_rendered), c.params ?? {});
-      expectArrayClose(out, c.predictions, 1e-12);
-    });
-  },
-);
+describeFixtureReplay('lightgbm', 1e-12);
 
 describe('lightgbm corpus (scripts/corpus/make_boosters.py, lightgbm 4.7.0)', () => {
   it.each(corpusCases('lightgbm').map((c) => [c.name, c] as const))('%s matches Python', async (_name, c) => {

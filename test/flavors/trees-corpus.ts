@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Column } from '../../src/data/column.js';
 import { DataFrame } from '../../src/data/data-frame.js';
 import { Tensor } from '../../src/data/tensor.js';
-import { render, type RenderedArray } from '../support/python-values.js';
+import { loadModel } from '../../src/model/load-model.js';
+import { FIXTURES, readFixtureJson } from '../support/fixtures.js';
+import { fromPython, render, type RenderedArray } from '../support/python-values.js';
 
 /** test/data-files/flavors: the corpus written by scripts/corpus/make_boosters.py. */
 export const CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '../data-files/flavors');
@@ -62,4 +64,34 @@ export function expectArrayClose(actual: unknown, expected: RenderedArray, rel: 
     .map((x, i) => ({ i, x, e: e[i]! }))
     .filter(({ x, e: y }) => !(Math.abs(x - y) <= rel * Math.abs(y) + 1e-12));
   expect(off.slice(0, 5)).toEqual([]);
+}
+
+interface FixtureCase {
+  label?: string;
+  input_python_type: string;
+  input_rendered: unknown;
+  params: Record<string, unknown> | null;
+  predictions: RenderedArray;
+}
+interface ExpectedFixture extends FixtureCase {
+  more_cases: FixtureCase[];
+}
+
+/**
+ * Replays a booster fixture folder written by MLflow 3.6 and 2.12: its input example and every
+ * `more_cases` entry must reproduce Python's predictions within `relTol`.
+ */
+export function describeFixtureReplay(flavor: 'xgboost' | 'lightgbm', relTol: number): void {
+  describe.each(['mlflow-3.6', 'mlflow-2.12'])(
+    `${flavor} fixture %s (mlflow.pyfunc.load_model(...).predict)`,
+    (version) => {
+      const expected = readFixtureJson<ExpectedFixture>('models', version, flavor, 'expected.json');
+      const cases = [{ ...expected, label: 'input example' }, ...expected.more_cases];
+      it.each(cases.map((c) => [c.label ?? '', c] as const))('reproduces Python: %s', async (_label, c) => {
+        const model = await loadModel(join(FIXTURES, 'models', version, flavor));
+        const out = await model.predict(fromPython(c.input_python_type, c.input_rendered), c.params ?? {});
+        expectArrayClose(out, c.predictions, relTol);
+      });
+    },
+  );
 }

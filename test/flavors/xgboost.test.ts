@@ -5,33 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, MlflowError } from '../../src/index.js';
 import { decodeUbjson } from '../../src/model/flavors/xgboost/ubjson.js';
 import { loadXGBoostModelFile } from '../../src/model/flavors/xgboost/xgboost-flavor.js';
-import { FIXTURES, readFixtureJson } from '../support/fixtures.js';
-import { fromPython, type RenderedArray } from '../support/python-values.js';
-import { CORPUS, corpusCases, corpusFrame, expectArrayClose } from './trees-corpus.js';
+import { CORPUS, corpusCases, corpusFrame, describeFixtureReplay, expectArrayClose } from './trees-corpus.js';
 
-interface FixtureCase {
-  label?: string;
-  input_python_type: string;
-  input_rendered: unknown;
-  params: Record<string, unknown> | null;
-  predictions: RenderedArray;
-}
-interface Expected extends FixtureCase {
-  more_cases: FixtureCase[];
-}
-
-describe.each(['mlflow-3.6', 'mlflow-2.12'])(
-  'xgboost fixture %s (mlflow.pyfunc.load_model(...).predict)',
-  (version) => {
-    const expected = readFixtureJson<Expected>('models', version, 'xgboost', 'expected.json');
-    const cases = [{ ...expected, label: 'input example' }, ...expected.more_cases];
-    it.each(cases.map((c) => [c.label!, c] as const))('reproduces Python: %s', async (_label, c) => {
-      const model = await loadModel(join(FIXTURES, 'models', version, 'xgboost'));
-      const out = await model.predict(fromPython(c.input_python_type, c.input_rendered), c.params ?? {});
-      expectArrayClose(out, c.predictions, 1e-6);
-    });
-  },
-);
+describeFixtureReplay('xgboost', 1e-6);
 
 describe('xgboost corpus (scripts/corpus/make_boosters.py, xgboost 1.7.4)', () => {
   it.each(corpusCases('xgboost').map((c) => [c.name, c] as const))('%s matches Python', async (_name, c) => {
