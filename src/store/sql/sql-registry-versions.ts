@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { MlflowError } from '../../core/mlflow-error.js';
 import { checkMaxResults, decodePageToken, encodePageToken } from '../search/page-token.js';
 import {
@@ -12,7 +13,7 @@ import type {
   SearchRegistryInput,
 } from '../registry-store.js';
 import type { Page } from '../tracking-store.js';
-import type { ModelVersionsTable, SqlRegistryContext } from './sql-registry-database.js';
+import type { ModelVersionsTable, RegistryDatabase, SqlRegistryContext } from './sql-registry-database.js';
 import { withModelLock } from './sql-registry-lock.js';
 import { DELETED_STAGE, toModelVersions } from './sql-registry-rows.js';
 import {
@@ -30,6 +31,15 @@ const ACTIVE_STAGES = ['Staging', 'Production'];
 const ALL_EXTRAS = { tags: true, aliases: true };
 
 /** Model versions, their tags, stages and soft deletion in the SQL registry store. */
+/** A version change also changes its model: bump the registered model's last_updated_time. */
+async function touchModel(db: Kysely<RegistryDatabase>, name: string, now: number): Promise<void> {
+  await db
+    .updateTable('registered_models')
+    .set({ last_updated_time: now })
+    .where('name', '=', name)
+    .execute();
+}
+
 export class SqlModelVersionStore {
   constructor(private readonly ctx: SqlRegistryContext) {}
 
@@ -92,11 +102,7 @@ export class SqlModelVersionStore {
         }));
         await db.insertInto('model_version_tags').values(rows).execute();
       }
-      await db
-        .updateTable('registered_models')
-        .set({ last_updated_time: now })
-        .where('name', '=', input.name)
-        .execute();
+      await touchModel(db, input.name, now);
       if (input.modelId !== undefined)
         await recordVersionOnLoggedModel(db, input.modelId, input.name, values.version);
       return values;
@@ -155,11 +161,7 @@ export class SqlModelVersionStore {
         .where('name', '=', name)
         .where('version', '=', number)
         .execute();
-      await db
-        .updateTable('registered_models')
-        .set({ last_updated_time: now })
-        .where('name', '=', name)
-        .execute();
+      await touchModel(db, name, now);
     });
   }
 
@@ -190,11 +192,7 @@ export class SqlModelVersionStore {
         .where('name', '=', name)
         .where('version', '=', number)
         .execute();
-      await db
-        .updateTable('registered_models')
-        .set({ last_updated_time: now })
-        .where('name', '=', name)
-        .execute();
+      await touchModel(db, name, now);
       return db
         .selectFrom('model_versions')
         .selectAll()
