@@ -71,8 +71,34 @@ for (const file of walk(srcDir)) {
   }
 }
 
+// The web UI (ui/src) runs in the browser and reaches the server only through the SDK: it may use
+// the pure layers and the fetch-only client files, never the stores, the server or model loading.
+const UI_ALLOWED = {
+  core: true,
+  schema: true,
+  client: new Set(['web-client', 'entities', 'registry-client', 'artifact-reader']),
+};
+const uiDir = resolve(srcDir, '..', 'ui', 'src');
+for (const file of statSync(uiDir, { throwIfNoEntry: false }) ? walk(uiDir) : []) {
+  const text = readFileSync(file, 'utf8');
+  for (const match of text.matchAll(importPattern)) {
+    const spec = match[1] ?? match[2];
+    if (!spec || !spec.startsWith('.')) continue;
+    const target = resolve(dirname(file), spec);
+    const rel = relative(srcDir, target);
+    if (rel.startsWith('..')) continue; // inside ui/
+    const [layer, ...rest] = rel.split(sep);
+    const allowed = UI_ALLOWED[layer];
+    const module = rest.join('/').replace(/\.js$/, '');
+    if (!allowed || (allowed instanceof Set && !allowed.has(module)))
+      problems.push(
+        `${relative('.', file)} imports ${spec}: the web UI may not import src/${layer}/${module}`,
+      );
+  }
+}
+
 if (problems.length > 0) {
   console.error(`Layer check failed (${problems.length}):\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`Layer check passed for ${srcDir}.`);
+console.log(`Layer check passed for ${srcDir} and the web UI.`);

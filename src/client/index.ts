@@ -70,3 +70,5 @@ export {
   type ParsedModelsUri,
   type RegistryUriResolverOptions,
 } from './registry-uri-resolver.js';
+export { WebClient } from './web-client.js';
+export { ArtifactReader } from './artifact-reader.js';

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ERROR_CODE_HTTP_STATUS, type ErrorCode } from '../core/error-codes.js';
 import { MlflowError } from '../core/mlflow-error.js';
 
@@ -31,6 +30,9 @@ export interface RestRequest {
   readonly body?: () => ReadableStream<Uint8Array>;
   readonly headers?: Readonly<Record<string, string>>;
 }
+
+// A plain timer rather than node:timers/promises: the web UI bundles this transport for the browser.
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const RETRIED_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 200, maxDelayMs: 5000 };

@@ -6,6 +6,7 @@ import { ArtifactLocations } from './artifact-locations.js';
 import type { ServerConfig } from './config.js';
 import type { App } from './http/app.js';
 import type { UnexpectedErrorListener } from './http/error-response.js';
+import { PACKAGED_UI_ROOT } from './routes/web-ui.js';
 import { createTrackingApp } from './tracking-app.js';
 
 /** A ready-to-serve tracking server: its app, its store, and how to release them. */
@@ -45,6 +46,7 @@ export async function composeServer(
     serveArtifacts: config.serveArtifacts,
     locations,
     limits: config.limits,
+    uiRoot: PACKAGED_UI_ROOT,
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
   });
   return {

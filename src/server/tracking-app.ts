@@ -15,6 +15,7 @@ import { modelVersionArtifactRoute } from './routes/model-version-artifacts.js';
 import { modelVersionRoutes } from './routes/model-versions.js';
 import { registeredModelRoutes } from './routes/registered-models.js';
 import { runRoutes } from './routes/runs.js';
+import { webUiRoutes } from './routes/web-ui.js';
 
 /** What the tracking server app is built from; {@link composeServer} fills it from config. */
 export interface TrackingAppDependencies {
@@ -30,6 +31,8 @@ export interface TrackingAppDependencies {
   readonly locations: ArtifactLocations;
   readonly limits?: Partial<HttpLimits>;
   readonly onUnexpectedError?: UnexpectedErrorListener;
+  /** The built web UI folder (index.html + static-files/); without it `/` is not mounted. */
+  readonly uiRoot?: string;
 }
 
 function registryRoutes(deps: TrackingAppDependencies, registry: RegistryStore) {
@@ -57,6 +60,7 @@ export function createTrackingApp(deps: TrackingAppDependencies): App {
     ...artifactRoutes(deps.store, deps.locations),
     ...mlflowArtifactRoutes(deps.artifactDestination, deps.serveArtifacts),
     ...(deps.registry ? registryRoutes(deps, deps.registry) : []),
+    ...(deps.uiRoot !== undefined ? webUiRoutes(deps.uiRoot) : []),
   ];
   return createApp({
     routes,

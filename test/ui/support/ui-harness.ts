@@ -1,0 +1,112 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { MlflowClient } from '../../../src/client/mlflow-client.js';
+import { type ClientTestServer, openClientTestServer } from '../../client/client-server.js';
+
+/** Debian's Chromium (apt package `chromium`); `.ci/run` installs it. Playwright never downloads one. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium keeps dialing Google on this closed network.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Where screenshots go: test output, looked at by people, never committed. */
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-output', 'ui');
+
+export const DESKTOP = { width: 1280, height: 800 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+/** A real tracking server with the built UI, a browser, and an SDK client pointed at the server. */
+export interface UiHarness {
+  readonly server: ClientTestServer;
+  readonly browser: Browser;
+  readonly sdk: MlflowClient;
+  /** A fresh page at the given viewport, recording what goes wrong in it. */
+  newPage(viewport?: { width: number; height: number }): Promise<UiPage>;
+  close(): Promise<void>;
+}
+
+/** A page plus what the browser reported: uncaught errors, console errors and API calls. */
+export interface UiPage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Uncaught exceptions and `console.error` lines; a healthy page has none. */
+  readonly errors: string[];
+  /** `METHOD path` of every request the page sent to the server's API, in order. */
+  readonly apiCalls: string[];
+  /** Opens an in-app route such as `/models/churn` and waits for the network to settle. */
+  open(route: string): Promise<void>;
+}
+
+/**
+ * Starts a real Modeldock server on a free loopback port (SQLite in a temp folder) and headless
+ * Chromium. Call in `beforeAll`, and `close()` in `afterAll`.
+ */
+export async function openUiHarness(): Promise<UiHarness> {
+  const server = await openClientTestServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const sdk = new MlflowClient({ trackingUri: server.url });
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    sdk,
+    newPage: async (viewport = DESKTOP) => {
+      const context = await browser.newContext({ viewport });
+      contexts.push(context);
+      return instrument(await context.newPage(), context, server.url);
+    },
+    close: async () => {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+function instrument(page: Page, context: BrowserContext, baseUrl: string): UiPage {
+  const errors: string[] = [];
+  const apiCalls: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === baseUrl && url.pathname !== '/' && !url.pathname.startsWith('/static-files/'))
+      apiCalls.push(`${request.method()} ${url.pathname}`);
+  });
+  return {
+    page,
+    context,
+    errors,
+    apiCalls,
+    open: async (route) => {
+      await page.goto(`${baseUrl}/#${route}`);
+      await page.waitForLoadState('networkidle');
+    },
+  };
+}
+
+/** Saves a full-page screenshot as test-output/ui/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Whether the page scrolls sideways, which at phone width means something overflows. */
+export async function overflowsHorizontally(page: Page): Promise<boolean> {
+  // A string, because this file is type-checked for Node, where `document` does not exist.
+  return page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth + 1');
+}

@@ -1,0 +1,58 @@
+import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
+
+/**
+ * A modal dialog on the native `<dialog>` element, which traps focus, closes on Escape and
+ * restores focus to the opener. Its body is a form: Enter submits, the Cancel button closes.
+ */
+export function Dialog({
+  title,
+  onClose,
+  onSubmit,
+  submitLabel,
+  submitDisabled = false,
+  busy = false,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  submitLabel: string;
+  submitDisabled?: boolean;
+  busy?: boolean;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!submitDisabled && !busy) onSubmit();
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="dialog-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <form onSubmit={submit}>
+        <h2 id="dialog-title">{title}</h2>
+        <div className="dialog-body">{children}</div>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={submitDisabled || busy}>
+            {busy ? 'Working…' : submitLabel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,17 @@
+// Every deep link of the app, in one place. The shapes follow MLflow's UI routes (spec/ui.md §1),
+// so a link copied from MLflow opens the same page here.
+
+const seg = encodeURIComponent;
+
+export const links = {
+  experiments: () => '/experiments',
+  experiment: (experimentId: string) => `/experiments/${seg(experimentId)}`,
+  run: (experimentId: string, runId: string) => `/experiments/${seg(experimentId)}/runs/${seg(runId)}`,
+  runArtifact: (experimentId: string, runId: string, path: string) =>
+    `/experiments/${seg(experimentId)}/runs/${seg(runId)}/artifacts/${path.split('/').map(seg).join('/')}`,
+  compareRuns: (experimentId: string, runIds: readonly string[]) =>
+    `/compare-runs?runs=${seg(JSON.stringify(runIds))}&experiments=${seg(JSON.stringify([experimentId]))}`,
+  models: () => '/models',
+  model: (name: string) => `/models/${seg(name)}`,
+  modelVersion: (name: string, version: string) => `/models/${seg(name)}/versions/${seg(version)}`,
+};

@@ -1,0 +1,4 @@
+/** Placeholder until the page lands. */
+export function ExperimentsListPage() {
+  return <p>ExperimentsListPage</p>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the page lands. */
+export function RunRedirect({ runId }: { runId: string }) {
+  return <p>RunRedirect {runId}</p>;
+}
