@@ -40,4 +40,29 @@ export class ArtifactReader {
       query: { name, version, path },
     });
   }
+
+  /** One level of an MLflow 3 logged model's artifacts (`GET logged-models/{id}/artifacts/directories`). */
+  async listLoggedModel(modelId: string, path?: string): Promise<FileInfo[]> {
+    const body = await this.transport.json<{ files?: FileInfo[] }>({
+      method: 'GET',
+      path: `/api/2.0/mlflow/logged-models/${encodeURIComponent(modelId)}/artifacts/directories`,
+      query: { artifact_directory_path: path || undefined },
+    });
+    return body.files ?? [];
+  }
+
+  /** The URL that downloads one file of a logged model, for links and `<img src>`. */
+  loggedModelFileUrl(modelId: string, path: string): string {
+    const query = new URLSearchParams({ artifact_file_path: path });
+    return `${this.transport.trackingUri}/ajax-api/2.0/mlflow/logged-models/${encodeURIComponent(modelId)}/artifacts/files?${query.toString()}`;
+  }
+
+  /** Downloads one file of a logged model (the UI-only `logged-models/{id}/artifacts/files`). */
+  loggedModelFile(modelId: string, path: string): Promise<Response> {
+    return this.transport.send({
+      method: 'GET',
+      path: `/ajax-api/2.0/mlflow/logged-models/${encodeURIComponent(modelId)}/artifacts/files`,
+      query: { artifact_file_path: path },
+    });
+  }
 }
