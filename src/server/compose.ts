@@ -46,7 +46,7 @@ export async function composeServer(
     serveArtifacts: config.serveArtifacts,
     locations,
     limits: config.limits,
-    uiRoot: PACKAGED_UI_ROOT,
+    uiRoot: config.uiRoot ?? PACKAGED_UI_ROOT,
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
   });
   return {

@@ -16,6 +16,8 @@ export interface ServerConfig {
   readonly defaultArtifactRoot: string;
   readonly workers: number;
   readonly limits: HttpLimits;
+  /** The built web UI to serve at `/`; the one packaged with Modeldock when absent. */
+  readonly uiRoot?: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { composeServer } from '../../src/server/compose.js';
 import type { App } from '../../src/server/http/app.js';
 import { startServer } from '../../src/server/start-server.js';
+import type { ServerConfig } from '../../src/server/config.js';
 import { testServerConfig } from '../server/support/test-server.js';
 
 /** A real tracking server on 127.0.0.1:<free port> over a fresh SQLite file, recording each request. */
@@ -16,9 +17,9 @@ export interface ClientTestServer {
   close(): Promise<void>;
 }
 
-export async function openClientTestServer(): Promise<ClientTestServer> {
+export async function openClientTestServer(overrides: Partial<ServerConfig> = {}): Promise<ClientTestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'modeldock-client-'));
-  const composed = await composeServer(testServerConfig(dir));
+  const composed = await composeServer(testServerConfig(dir, overrides));
   const requests: string[] = [];
   const recording: App = {
     handle: (request) => {

@@ -52,7 +52,9 @@ export interface UiPage {
  * Chromium. Call in `beforeAll`, and `close()` in `afterAll`.
  */
 export async function openUiHarness(): Promise<UiHarness> {
-  const server = await openClientTestServer();
+  // UI_TEST_ROOT points at another build of the UI (say, one per parallel worker); default: dist-ui/.
+  const uiRoot = process.env.UI_TEST_ROOT;
+  const server = await openClientTestServer(uiRoot ? { uiRoot } : {});
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const sdk = new MlflowClient({ trackingUri: server.url });
   const contexts: BrowserContext[] = [];
