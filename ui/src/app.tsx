@@ -9,9 +9,15 @@ import { NotFoundPage } from './pages/not-found-page.js';
 import { RunPage } from './pages/runs/run-page.js';
 import { RunRedirect } from './pages/runs/run-redirect.js';
 
+// Pages reached from an experiment (a run by id, a comparison) count as part of Experiments.
+const SECTIONS: Readonly<Record<string, readonly string[]>> = {
+  '/experiments': ['/experiments', '/runs', '/compare-runs'],
+  '/models': ['/models'],
+};
+
 function NavLink({ href, children }: { href: string; children: string }) {
   const [location] = useLocation();
-  const active = location === href || location.startsWith(`${href}/`);
+  const active = (SECTIONS[href] ?? [href]).some((p) => location === p || location.startsWith(`${p}/`));
   return (
     <Link href={href} className="nav-link" aria-current={active ? 'page' : undefined}>
       {children}

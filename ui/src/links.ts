@@ -7,6 +7,8 @@ export const links = {
   experiments: () => '/experiments',
   experiment: (experimentId: string) => `/experiments/${seg(experimentId)}`,
   run: (experimentId: string, runId: string) => `/experiments/${seg(experimentId)}/runs/${seg(runId)}`,
+  /** A run by id alone; the app looks up its experiment and redirects. */
+  runById: (runId: string) => `/runs/${seg(runId)}`,
   runArtifact: (experimentId: string, runId: string, path: string) =>
     `/experiments/${seg(experimentId)}/runs/${seg(runId)}/artifacts/${path.split('/').map(seg).join('/')}`,
   compareRuns: (experimentId: string, runIds: readonly string[]) =>

@@ -11,6 +11,7 @@ export function Dialog({
   submitLabel,
   submitDisabled = false,
   busy = false,
+  tone = 'primary',
   children,
 }: {
   title: string;
@@ -19,6 +20,8 @@ export function Dialog({
   submitLabel: string;
   submitDisabled?: boolean;
   busy?: boolean;
+  /** `danger` paints the submit button red, for deletions. */
+  tone?: 'primary' | 'danger';
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -48,7 +51,11 @@ export function Dialog({
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={submitDisabled || busy}>
+          <button
+            type="submit"
+            className={tone === 'danger' ? 'primary danger' : 'primary'}
+            disabled={submitDisabled || busy}
+          >
             {busy ? 'Working…' : submitLabel}
           </button>
         </div>

@@ -5,7 +5,8 @@ import { InlineError } from './states.js';
 
 /**
  * A tags table with a remove button per tag and a form to add or overwrite one. Tags whose key
- * starts with `mlflow.` are MLflow's own and are shown read-only.
+ * starts with `mlflow.` are MLflow's own bookkeeping (user, source, notes) and are left out, as
+ * MLflow's UI does; the pages show what matters of them in their details.
  */
 export function TagsEditor({
   tags,
