@@ -8,6 +8,7 @@ const SUITES: Record<string, () => Promise<{ run: () => void | Promise<void> }>>
   'server-start': () => import('./server-start.bench.js'),
   scoring: () => import('./scoring.bench.js'),
   registry: () => import('./registry.bench.js'),
+  'ui-runs-table': () => import('./ui-runs-table.bench.js'),
 };
 
 const wanted = process.argv.slice(2);

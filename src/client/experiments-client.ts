@@ -110,4 +110,10 @@ export class ExperimentsClient {
     const json = { experiment_id: experimentId, key, value };
     await this.transport.json({ method: 'POST', path: `${API}/set-experiment-tag`, json });
   }
+
+  /** Deletes a tag of an experiment (`POST experiments/delete-experiment-tag`). */
+  async deleteExperimentTag(experimentId: string, key: string): Promise<void> {
+    const json = { experiment_id: experimentId, key };
+    await this.transport.json({ method: 'POST', path: `${API}/delete-experiment-tag`, json });
+  }
 }
