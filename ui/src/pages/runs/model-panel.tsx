@@ -1,3 +1,4 @@
+import { api } from '../../api.js';
 import { Link } from 'wouter';
 import type { FileInfo } from '../../../../src/client/entities.js';
 import type { ModelVersion } from '../../../../src/client/registry-client.js';
@@ -9,7 +10,8 @@ import { type ArtifactStore, childPath, useFileText } from './artifact-store.js'
 import { type RunModel, versionsOf } from './run-models.js';
 
 // The environment files MLflow writes beside MLmodel, in the order people look for them.
-const ENV_FILES = ['requirements.txt', 'conda.yaml', 'python_env.yaml'] as const;
+// Python MLflow writes the first three; Modeldock's node_function flavor writes node_env.yaml.
+const ENV_FILES = ['requirements.txt', 'conda.yaml', 'python_env.yaml', 'node_env.yaml'] as const;
 
 /**
  * The "MLflow Model" view of a folder holding an MLmodel: where to load it from, its flavors,
@@ -57,17 +59,30 @@ export function ModelPanel({
       <h4>Environment</h4>
       {present.length === 0 ? (
         <p className="muted">
-          No environment files (requirements.txt, conda.yaml, python_env.yaml) in this model.
+          No environment files (requirements.txt, conda.yaml, python_env.yaml, node_env.yaml) in this model.
         </p>
       ) : (
         present.map((name) => <EnvFile key={name} store={store} path={childPath(dir, name)} name={name} />)
       )}
       <h4>Load it</h4>
+      <pre className="preview" aria-label="TypeScript code to load the model">
+        {tsLoadSnippet(model.source)}
+      </pre>
       <pre className="preview" aria-label="Python code to load the model">
         {`import mlflow\n\nmodel = mlflow.pyfunc.load_model("${model.source}")\npredictions = model.predict(data)`}
       </pre>
     </section>
   );
+}
+
+function tsLoadSnippet(source: string): string {
+  return [
+    "import { loadModel, localUriResolver, MlflowClient, trackingResolvers } from 'modeldock';",
+    '',
+    `const client = new MlflowClient({ trackingUri: '${api.transport.trackingUri}' });`,
+    `const model = await loadModel('${source}', { resolvers: [...trackingResolvers(client), localUriResolver] });`,
+    'const predictions = await model.predict(rows);',
+  ].join('\n');
 }
 
 function RegistrationNote({ registered }: { registered: readonly ModelVersion[] }) {
