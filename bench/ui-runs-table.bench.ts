@@ -13,25 +13,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { MlflowClient } from '../src/client/mlflow-client.js';
 import { composeServer } from '../src/server/compose.js';
 import type { ServerConfig } from '../src/server/config.js';
 import { DEFAULT_LIMITS } from '../src/server/http/app.js';
 import { startServer } from '../src/server/start-server.js';
+import { launchChromium } from '../test/support/chromium.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SIZES = [100, 10_000] as const;
 const SAMPLES = 7;
 // 50 rows a page, so the 100-run baseline has a page 2 to go to.
@@ -148,7 +139,7 @@ export async function run(): Promise<void> {
   };
   const composed = await composeServer(config);
   const { server, url } = await startServer(composed.app, config);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   try {
     const sdk = new MlflowClient({ trackingUri: url });
     const results = [];

@@ -1,23 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MlflowClient } from '../../../src/client/mlflow-client.js';
 import { type ClientTestServer, openClientTestServer } from '../../client/client-server.js';
-
-/** Debian's Chromium (apt package `chromium`); `.ci/run` installs it. Playwright never downloads one. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Without the background-networking flags Chromium keeps dialing Google on this closed network.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { launchChromium } from '../../support/chromium.js';
 
 /** Where screenshots go: test output, looked at by people, never committed. */
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-output', 'ui');
@@ -55,7 +41,7 @@ export async function openUiHarness(): Promise<UiHarness> {
   // UI_TEST_ROOT points at another build of the UI (say, one per parallel worker); default: dist-ui/.
   const uiRoot = process.env.UI_TEST_ROOT;
   const server = await openClientTestServer(uiRoot ? { uiRoot } : {});
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   const sdk = new MlflowClient({ trackingUri: server.url });
   const contexts: BrowserContext[] = [];
   return {
