@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { respond, type HttpResponse, type Route } from '../http/http-types.js';
 
 /** Where `npm run build:ui` writes the web UI; the same relative place from src/ and from dist/. */
@@ -31,23 +32,55 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Modeldock</title>
 <p>The Modeldock web UI is not built in this checkout. Run <code>npm run build:ui</code> and reload.
 The REST API is served under <code>/api/2.0/mlflow/</code>.</p>`;
 
+/** One built file, with the encodings worth sending (compressed once, when the bundle loads). */
+interface Asset {
+  readonly identity: Buffer;
+  readonly br?: Buffer;
+  readonly gzip?: Buffer;
+}
+
 interface UiBundle {
   readonly index: string | undefined;
   /** Built asset files by name; only these names are ever served, so no path can leave the folder. */
-  readonly assets: ReadonlyMap<string, Buffer>;
+  readonly assets: ReadonlyMap<string, Asset>;
+}
+
+// Fonts and images are compressed already; scripts and styles shrink to about a third.
+const COMPRESSIBLE = new Set(['.js', '.css', '.svg', '.json']);
+
+// Brotli at quality 9 takes ~50 ms for the 600 KB script, once; 11 would take a second for 7% less.
+function compressed(name: string, identity: Buffer): Asset {
+  if (!COMPRESSIBLE.has(extname(name)) || identity.byteLength < 1024) return { identity };
+  return {
+    identity,
+    br: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }),
+    gzip: gzipSync(identity, { level: 9 }),
+  };
 }
 
 async function loadBundle(root: string): Promise<UiBundle> {
   const index = await readFile(join(root, 'index.html'), 'utf8').catch(() => undefined);
   const names = await readdir(join(root, 'static-files')).catch(() => [] as string[]);
-  const assets = new Map<string, Buffer>();
-  for (const name of names) assets.set(name, await readFile(join(root, 'static-files', name)));
+  const assets = new Map<string, Asset>();
+  for (const name of names)
+    assets.set(name, compressed(name, await readFile(join(root, 'static-files', name))));
   return { index, assets };
+}
+
+/** The best encoding of `asset` that the request's Accept-Encoding allows. */
+function negotiate(asset: Asset, acceptEncoding: string | undefined): { body: Buffer; encoding?: string } {
+  const accepted = new Set(
+    (acceptEncoding ?? '').split(',').map((e) => e.split(';')[0]?.trim().toLowerCase()),
+  );
+  if (asset.br && accepted.has('br')) return { body: asset.br, encoding: 'br' };
+  if (asset.gzip && accepted.has('gzip')) return { body: asset.gzip, encoding: 'gzip' };
+  return { body: asset.identity };
 }
 
 /**
  * The web UI: `GET /` answers the app's page and `GET /static-files/<name>` its hashed assets,
- * read once from `root` and kept in memory (the bundle is a few hundred KB).
+ * read once from `root` and kept in memory, with Brotli and gzip forms made once at load (the
+ * bundle is a few hundred KB, and about a third of that compressed).
  *
  * @example createApp({ routes: webUiRoutes(PACKAGED_UI_ROOT) });
  */
@@ -58,9 +91,10 @@ export function webUiRoutes(root: string): Route[] {
     const { index } = await load();
     return respond({ status: 200, headers: INDEX_HEADERS, text: index ?? NOT_BUILT });
   };
-  const asset = async (name: string): Promise<HttpResponse> => {
-    const body = (await load()).assets.get(name);
-    if (!body) return respond({ status: 404, text: 'Not found' });
+  const asset = async (name: string, acceptEncoding: string | undefined): Promise<HttpResponse> => {
+    const file = (await load()).assets.get(name);
+    if (!file) return respond({ status: 404, text: 'Not found' });
+    const { body, encoding } = negotiate(file, acceptEncoding);
     return respond({
       status: 200,
       headers: {
@@ -68,6 +102,8 @@ export function webUiRoutes(root: string): Route[] {
         // Vite puts a content hash in every asset name, so a name never changes meaning.
         'cache-control': 'public, max-age=31536000, immutable',
         'content-length': String(body.byteLength),
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
       },
       stream: Readable.from([body]),
     });
@@ -79,7 +115,7 @@ export function webUiRoutes(root: string): Route[] {
       method: 'GET',
       path: '/static-files/<path>',
       raw: true,
-      handler: ({ params }) => asset(params.path ?? ''),
+      handler: ({ params, request }) => asset(params.path ?? '', request.headers['accept-encoding']),
     },
   ];
 }
