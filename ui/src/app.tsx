@@ -1,29 +1,13 @@
-import { lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import { Loading } from './components/states.js';
+import { CompareRunsPage } from './pages/experiments/compare-runs-page.js';
+import { ExperimentPage } from './pages/experiments/experiment-page.js';
+import { ExperimentsListPage } from './pages/experiments/experiments-list-page.js';
+import { ModelPage } from './pages/models/model-page.js';
+import { ModelVersionPage } from './pages/models/model-version-page.js';
+import { ModelsListPage } from './pages/models/models-list-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
-
-// Each area is its own chunk, so opening the Models page does not download the run page's code.
-const ExperimentsListPage = lazy(() =>
-  import('./pages/experiments/experiments-list-page.js').then((m) => ({ default: m.ExperimentsListPage })),
-);
-const ExperimentPage = lazy(() =>
-  import('./pages/experiments/experiment-page.js').then((m) => ({ default: m.ExperimentPage })),
-);
-const CompareRunsPage = lazy(() =>
-  import('./pages/experiments/compare-runs-page.js').then((m) => ({ default: m.CompareRunsPage })),
-);
-const RunPage = lazy(() => import('./pages/runs/run-page.js').then((m) => ({ default: m.RunPage })));
-const RunRedirect = lazy(() =>
-  import('./pages/runs/run-redirect.js').then((m) => ({ default: m.RunRedirect })),
-);
-const ModelsListPage = lazy(() =>
-  import('./pages/models/models-list-page.js').then((m) => ({ default: m.ModelsListPage })),
-);
-const ModelPage = lazy(() => import('./pages/models/model-page.js').then((m) => ({ default: m.ModelPage })));
-const ModelVersionPage = lazy(() =>
-  import('./pages/models/model-version-page.js').then((m) => ({ default: m.ModelVersionPage })),
-);
+import { RunPage } from './pages/runs/run-page.js';
+import { RunRedirect } from './pages/runs/run-redirect.js';
 
 // Pages reached from an experiment (a run by id, a comparison) count as part of Experiments.
 const SECTIONS: Readonly<Record<string, readonly string[]>> = {
@@ -58,9 +42,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading what="page" />}>
-          <Routes />
-        </Suspense>
+        <Routes />
       </main>
     </>
   );
