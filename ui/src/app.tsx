@@ -2,10 +2,12 @@ import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { CompareRunsPage } from './pages/experiments/compare-runs-page.js';
 import { ExperimentPage } from './pages/experiments/experiment-page.js';
 import { ExperimentsListPage } from './pages/experiments/experiments-list-page.js';
+import { CompareVersionsPage } from './pages/models/compare-versions-page.js';
 import { ModelPage } from './pages/models/model-page.js';
 import { ModelVersionPage } from './pages/models/model-version-page.js';
 import { ModelsListPage } from './pages/models/models-list-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { LoggedModelPage } from './pages/runs/logged-model-page.js';
 import { RunPage } from './pages/runs/run-page.js';
 import { RunRedirect } from './pages/runs/run-redirect.js';
 
@@ -73,8 +75,12 @@ function Routes() {
       <Route path="/experiments/:experimentId/runs/:runId/:tab?">
         {(p) => <RunPage experimentId={p.experimentId} runId={p.runId} />}
       </Route>
+      <Route path="/experiments/:experimentId/models/:modelId/:tab?">
+        {(p) => <LoggedModelPage experimentId={p.experimentId} modelId={p.modelId} />}
+      </Route>
       <Route path="/runs/:runId">{(p) => <RunRedirect runId={p.runId} />}</Route>
       <Route path="/compare-runs" component={CompareRunsPage} />
+      <Route path="/compare-model-versions" component={CompareVersionsPage} />
       <Route path="/models" component={ModelsListPage} />
       <Route path="/models/:name">{(p) => <ModelPage name={p.name} />}</Route>
       <Route path="/models/:name/versions/:version">

@@ -13,6 +13,13 @@ export const links = {
     `/experiments/${seg(experimentId)}/runs/${seg(runId)}/artifacts/${path.split('/').map(seg).join('/')}`,
   compareRuns: (experimentId: string, runIds: readonly string[]) =>
     `/compare-runs?runs=${seg(JSON.stringify(runIds))}&experiments=${seg(JSON.stringify([experimentId]))}`,
+  loggedModel: (experimentId: string, modelId: string) =>
+    `/experiments/${seg(experimentId)}/models/${seg(modelId)}`,
+  /** MLflow's shape: `name` is a JSON string, `runs` maps run id → version. */
+  compareModelVersions: (name: string, versions: readonly { runId: string; version: string }[]) =>
+    `/compare-model-versions?name=${seg(JSON.stringify(name))}&runs=${seg(
+      JSON.stringify(Object.fromEntries(versions.map((v) => [v.runId, v.version]))),
+    )}`,
   models: () => '/models',
   model: (name: string) => `/models/${seg(name)}`,
   modelVersion: (name: string, version: string) => `/models/${seg(name)}/versions/${seg(version)}`,
