@@ -1,8 +1,8 @@
-import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
+import { type FormEvent, type ReactNode, useLayoutEffect, useRef } from 'react';
 
 /**
- * A modal dialog on the native `<dialog>` element, which traps focus, closes on Escape and
- * restores focus to the opener. Its body is a form: Enter submits, the Cancel button closes.
+ * A modal dialog on the native `<dialog>` element, which traps focus and closes on Escape; focus
+ * returns to the control that opened it. Its body is a form: Enter submits, the Cancel button closes.
  */
 export function Dialog({
   title,
@@ -25,10 +25,16 @@ export function Dialog({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // A layout effect, so the cleanup runs while the <dialog> is still in the document: closing it
+  // there and refocusing the opener puts keyboard focus back where the user was, not on <body>.
+  useLayoutEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
