@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { usePageTitle } from '../../components/page-title.js';
 import { ErrorState, Loading } from '../../components/states.js';
 import { links } from '../../links.js';
+import { ExperimentActions } from './experiment-actions.js';
 import { ExperimentOverview } from './experiment-overview.js';
 import { RunsSection } from './runs-section.js';
 import './experiments.css';
@@ -21,6 +22,7 @@ export function ExperimentPage({ experimentId }: { experimentId: string }) {
       <PageHeader
         crumbs={[{ href: links.experiments(), label: 'Experiments' }]}
         title={name ?? (query.isError ? `Experiment ${experimentId}` : 'Experiment…')}
+        actions={query.data && <ExperimentActions experiment={query.data} />}
       />
       {query.isPending ? (
         <Loading what="experiment" />

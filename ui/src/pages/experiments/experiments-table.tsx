@@ -23,18 +23,27 @@ function direction(sort: ExperimentSort, key: ExperimentSortKey): SortDirection 
   return sort.ascending ? 'ascending' : 'descending';
 }
 
-/** One page of experiments: name, times, the first line of the description, and user tags. */
+/**
+ * One page of experiments: name, times, the first line of the description, and user tags; a
+ * deleted experiment (listed only when asked for) is marked and has a Restore button.
+ */
 export function ExperimentsTable({
   experiments,
   sort,
   onSort,
   busy,
+  restoring,
+  onRestore,
 }: {
   experiments: readonly Experiment[];
   sort: ExperimentSort;
   onSort: (key: ExperimentSortKey) => void;
   busy: boolean;
+  /** The experiment being restored, if any. */
+  restoring: string | undefined;
+  onRestore: (experimentId: string) => void;
 }) {
+  const anyDeleted = experiments.some((e) => e.lifecycle_stage === 'deleted');
   return (
     <div className="table-wrap">
       <table className="table experiments-table" aria-label="Experiments" aria-busy={busy}>
@@ -53,11 +62,22 @@ export function ExperimentsTable({
             />
             <th scope="col">Description</th>
             <th scope="col">Tags</th>
+            {anyDeleted && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {experiments.map((e) => (
-            <ExperimentRow key={e.experiment_id} experiment={e} />
+            <ExperimentRow
+              key={e.experiment_id}
+              experiment={e}
+              actionsColumn={anyDeleted}
+              restoring={restoring === e.experiment_id}
+              onRestore={onRestore}
+            />
           ))}
         </tbody>
       </table>
@@ -65,14 +85,26 @@ export function ExperimentsTable({
   );
 }
 
-function ExperimentRow({ experiment }: { experiment: Experiment }) {
+function ExperimentRow({
+  experiment,
+  actionsColumn,
+  restoring,
+  onRestore,
+}: {
+  experiment: Experiment;
+  actionsColumn: boolean;
+  restoring: boolean;
+  onRestore: (experimentId: string) => void;
+}) {
+  const deleted = experiment.lifecycle_stage === 'deleted';
   const tags = experiment.tags ?? [];
   const description = firstLine(tags.find((t) => t.key === NOTE_TAG)?.value);
   const userTags = tags.filter((t) => !t.key.startsWith('mlflow.'));
   return (
-    <tr>
+    <tr className={deleted ? 'deleted-row' : undefined}>
       <td className="experiment-name">
         <Link href={links.experiment(experiment.experiment_id)}>{experiment.name}</Link>
+        {deleted && <span className="chip deleted-chip">Deleted</span>}
       </td>
       <td className="nowrap">{formatTime(experiment.creation_time)}</td>
       <td className="nowrap">{formatTime(experiment.last_update_time)}</td>
@@ -90,6 +122,20 @@ function ExperimentRow({ experiment }: { experiment: Experiment }) {
           ))
         )}
       </td>
+      {actionsColumn && (
+        <td className="actions">
+          {deleted && (
+            <button
+              type="button"
+              disabled={restoring}
+              aria-label={`Restore ${experiment.name}`}
+              onClick={() => onRestore(experiment.experiment_id)}
+            >
+              {restoring ? 'Restoring…' : 'Restore'}
+            </button>
+          )}
+        </td>
+      )}
     </tr>
   );
 }

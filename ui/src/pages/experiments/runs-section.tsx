@@ -2,10 +2,12 @@ import { useId, useState } from 'react';
 import { useLocation, useSearchParams } from 'wouter';
 import { errorCode } from '../../api.js';
 import { Pager } from '../../components/pager.js';
-import { Empty, ErrorState, Loading } from '../../components/states.js';
+import { Empty, ErrorState, InlineError, Loading } from '../../components/states.js';
 import { links } from '../../links.js';
 import { ColumnChooser } from './column-chooser.js';
 import { FilterBox } from './filter-box.js';
+import { useRunLifecycle } from './run-lifecycle.js';
+import { DeleteRunsDialog, StateToggle } from './run-state-controls.js';
 import { type ColumnChoices, collectColumnKeys, visibleColumns } from './run-columns.js';
 import { RunsTable } from './runs-table.js';
 import {
@@ -20,39 +22,44 @@ import {
 import { useLastDefined } from './use-last-defined.js';
 import { usePagingFor } from './use-paging-for.js';
 import { useRunsPage } from './use-runs-page.js';
+import { useDialogState } from './use-dialog-state.js';
+import { useSelection } from './use-selection.js';
 
 /**
- * The experiment's runs: filter box, column chooser, page size, the table of one page, the pager
- * and the Compare action. Filter, order and page size live in the hash query (see runs-view.ts);
- * column choices and the selection are kept while paging.
+ * The experiment's runs: filter box, Active/Deleted state, column chooser, page size, the table of
+ * one page, the pager, and the Compare / Delete / Restore actions on the selection. Filter, order,
+ * page size and state live in the hash query (see runs-view.ts); column choices and the selection
+ * are kept while paging (the selection starts over when the state flips).
  */
 export function RunsSection({ experimentId }: { experimentId: string }) {
   const [params, setParams] = useSearchParams();
   const view = readRunsView(params);
   const setView = (patch: Partial<RunsView>) =>
     setParams(writeRunsView(params, { ...view, ...patch }), { replace: true });
-  const paging = usePagingFor(`${view.filter}\n${orderByClause(view)}\n${view.pageSize}`);
+  const paging = usePagingFor(`${view.filter}\n${orderByClause(view)}\n${view.pageSize}\n${view.lifecycle}`);
   const query = useRunsPage(experimentId, view, paging.token);
   // A rejected filter or order must not blank the table: the last good page stays, marked stale.
   const shown = useLastDefined(query.data);
   const rejected = query.isError && errorCode(query.error) === 'INVALID_PARAMETER_VALUE';
   const [choices, setChoices] = useState<ColumnChoices>({});
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const { selected, select: onSelect, clear: clearSelection } = useSelection(view.lifecycle);
+  const lifecycle = useRunLifecycle(experimentId, (done) => onSelect(done, false));
+  const dialog = useDialogState<'delete'>();
+  const confirmingDelete = dialog.open === 'delete';
+  const [restored, setRestored] = useState<number | undefined>(undefined);
   const [, navigate] = useLocation();
   const pageSizeId = useId();
 
   const sortKey = normalizeOrderKey(view.orderByKey);
   const keys = collectColumnKeys(shown?.items ?? []);
   const columns = visibleColumns(keys, choices, sortKey);
-  const onSelect = (runIds: readonly string[], on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      for (const id of runIds) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
+  const deleting = view.lifecycle === 'Active';
+  const onRestore = () => {
+    setRestored(undefined);
+    lifecycle.mutate({ action: 'restore', runIds: [...selected] }, { onSuccess: (n) => setRestored(n) });
+  };
+  const onConfirmDelete = () =>
+    lifecycle.mutate({ action: 'delete', runIds: [...selected] }, { onSuccess: dialog.close });
   const onSort = (orderByKey: string, firstAscending: boolean) =>
     setView({
       orderByKey,
@@ -72,8 +79,10 @@ export function RunsSection({ experimentId }: { experimentId: string }) {
           Clear filter
         </button>
       </Empty>
-    ) : (
+    ) : deleting ? (
       <Empty>This experiment has no runs yet. Runs logged with an MLflow client appear here.</Empty>
+    ) : (
+      <Empty>No deleted runs in this experiment.</Empty>
     );
   } else {
     const first = (paging.page - 1) * view.pageSize + 1;
@@ -113,8 +122,25 @@ export function RunsSection({ experimentId }: { experimentId: string }) {
         <h2 id="runs-heading">Runs</h2>
         <div className="row wrap">
           {selected.size > 0 && (
-            <button type="button" className="link-button" onClick={() => setSelected(new Set())}>
+            <button type="button" className="link-button" onClick={clearSelection}>
               Clear selection
+            </button>
+          )}
+          {deleting ? (
+            <button
+              type="button"
+              className="danger"
+              disabled={selected.size === 0}
+              onClick={() => {
+                lifecycle.reset();
+                dialog.show('delete');
+              }}
+            >
+              Delete ({selected.size})
+            </button>
+          ) : (
+            <button type="button" disabled={selected.size === 0 || lifecycle.isPending} onClick={onRestore}>
+              {lifecycle.isPending ? 'Restoring…' : `Restore (${selected.size})`}
             </button>
           )}
           <button
@@ -141,6 +167,15 @@ export function RunsSection({ experimentId }: { experimentId: string }) {
             sortedKey={sortKey}
             onChange={(changes) => setChoices((c) => ({ ...c, ...changes }))}
           />
+          {/* After the chooser: its panel hangs from the toolbar's left edge, which keeps it on a phone screen. */}
+          <StateToggle
+            value={view.lifecycle}
+            onChange={(state) => {
+              lifecycle.reset();
+              setRestored(undefined);
+              setView({ lifecycle: state });
+            }}
+          />
           <div className="row">
             <label htmlFor={pageSizeId}>Rows per page</label>
             <select
@@ -156,8 +191,22 @@ export function RunsSection({ experimentId }: { experimentId: string }) {
             </select>
           </div>
         </div>
+        {!confirmingDelete && <InlineError error={lifecycle.error} />}
+        <p className="action-note" role="status">
+          {restored !== undefined && `Restored ${restored === 1 ? '1 run' : `${restored} runs`}.`}
+        </p>
         {body}
       </div>
+      {confirmingDelete && (
+        <DeleteRunsDialog
+          runIds={[...selected]}
+          pageRuns={shown?.items ?? []}
+          busy={lifecycle.isPending}
+          error={lifecycle.error}
+          onConfirm={onConfirmDelete}
+          onClose={dialog.close}
+        />
+      )}
     </section>
   );
 }

@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import type { Run } from '../../../../src/client/entities.js';
 import { Link } from 'wouter';
 import { formatDuration, formatMetric, formatTime } from '../../components/format.js';
 import { links } from '../../links.js';
+import { ModelLinksCell } from './model-links-cell.js';
 import { type DataColumn, columnId, columnOrderKey } from './run-columns.js';
 import { metricMap, paramMap, runName, runUser, statusLabel, tagMap } from './run-fields.js';
+import { type RunTreeRow, runTreeRows } from './run-tree.js';
 import { normalizeOrderKey } from './runs-view.js';
 import { SortableHeader, type SortDirection } from './sortable-header.js';
 
@@ -17,12 +20,13 @@ export interface RunsSort {
 export type OnSort = (orderKey: string, firstAscending: boolean) => void;
 
 const GROUP_LABEL: Record<DataColumn['kind'], string> = { metric: 'Metrics', param: 'Params', tag: 'Tags' };
-/** Selection, Run name, Created, Duration, Status, User. */
-const FIXED_COLUMNS = 6;
+/** Selection, Run name, Created, Duration, Status, User, Models. */
+const FIXED_COLUMNS = 7;
 
 /**
  * One page of runs. Every cell comes from the page's single `runs/search` answer (each run carries
- * its latest metrics, params and tags), so rendering never asks the server for more.
+ * its latest metrics, params, tags and outputs), so rendering never asks the server for more.
+ * Child runs whose parent is on the page sit under it, collapsed until the parent is expanded.
  */
 export function RunsTable({
   experimentId,
@@ -43,6 +47,14 @@ export function RunsTable({
   onSelect: (runIds: readonly string[], selected: boolean) => void;
   busy: boolean;
 }) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const rows = runTreeRows(runs, expanded);
+  const toggle = (runId: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(runId)) next.add(runId);
+      return next;
+    });
   const direction = (orderKey: string): SortDirection | undefined =>
     sort.key === normalizeOrderKey(orderKey) ? (sort.ascending ? 'ascending' : 'descending') : undefined;
   const header = (label: string, orderKey: string, firstAscending: boolean, className?: string) => (
@@ -61,13 +73,14 @@ export function RunsTable({
           <GroupRow columns={columns} />
           <tr>
             <th scope="col" className="select-cell">
-              <SelectPage runs={runs} selected={selected} onSelect={onSelect} />
+              <SelectPage runs={rows.map((r) => r.run)} selected={selected} onSelect={onSelect} />
             </th>
             {header('Run name', 'attributes.run_name', true)}
             {header('Created', 'attributes.start_time', false)}
             <th scope="col">Duration</th>
             <th scope="col">Status</th>
             <th scope="col">User</th>
+            <th scope="col">Models</th>
             {columns.map((c) =>
               // Metrics start high-to-low, so the first click puts the best f1 on top; params and
               // tags start A→Z.
@@ -78,14 +91,15 @@ export function RunsTable({
           </tr>
         </thead>
         <tbody>
-          {runs.map((run) => (
+          {rows.map((row) => (
             <RunRow
-              key={run.info.run_id}
+              key={row.run.info.run_id}
               experimentId={experimentId}
-              run={run}
+              row={row}
               columns={columns}
-              selected={selected.has(run.info.run_id)}
+              selected={selected.has(row.run.info.run_id)}
               onSelect={onSelect}
+              onToggle={toggle}
             />
           ))}
         </tbody>
@@ -140,19 +154,58 @@ function SelectPage({
   );
 }
 
+/** The run name cell: indented by depth, with the expand/collapse toggle on a parent. */
+function RunNameCell({
+  experimentId,
+  row,
+  name,
+  onToggle,
+}: {
+  experimentId: string;
+  row: RunTreeRow;
+  name: string;
+  onToggle: (runId: string) => void;
+}) {
+  const id = row.run.info.run_id;
+  return (
+    <td className={row.depth > 0 ? 'run-name child-run' : 'run-name'}>
+      <span className="run-name-inner" style={{ paddingLeft: `${row.depth * 1.25}rem` }}>
+        {row.childCount > 0 && (
+          // The arrow is drawn by CSS, so the cell's text stays the run's name.
+          <button
+            type="button"
+            className="tree-toggle"
+            aria-expanded={row.expanded}
+            aria-label={`Child runs of ${name} (${row.childCount})`}
+            title={`${row.expanded ? 'Hide' : 'Show'} ${row.childCount} child runs`}
+            onClick={() => onToggle(id)}
+          />
+        )}
+        <Link href={links.run(experimentId, id)}>{name}</Link>
+        {row.childCount > 0 && !row.expanded && (
+          <span className="child-count" aria-hidden="true" data-count={row.childCount} />
+        )}
+      </span>
+    </td>
+  );
+}
+
 function RunRow({
   experimentId,
-  run,
+  row,
   columns,
   selected,
   onSelect,
+  onToggle,
 }: {
   experimentId: string;
-  run: Run;
+  row: RunTreeRow;
   columns: readonly DataColumn[];
   selected: boolean;
   onSelect: (runIds: readonly string[], selected: boolean) => void;
+  onToggle: (runId: string) => void;
 }) {
+  const { run } = row;
   const { info } = run;
   const name = runName(run);
   const metrics = metricMap(run);
@@ -168,9 +221,7 @@ function RunRow({
           onChange={(e) => onSelect([info.run_id], e.target.checked)}
         />
       </td>
-      <td className="run-name">
-        <Link href={links.run(experimentId, info.run_id)}>{name}</Link>
-      </td>
+      <RunNameCell experimentId={experimentId} row={row} name={name} onToggle={onToggle} />
       <td className="nowrap">{formatTime(info.start_time)}</td>
       <td className="nowrap">
         {info.status === 'RUNNING' ? '…' : formatDuration(info.start_time, info.end_time)}
@@ -179,6 +230,9 @@ function RunRow({
         <span className={`run-status status-${info.status}`}>{statusLabel(info.status)}</span>
       </td>
       <td className="truncate">{runUser(run) ?? <span className="muted">—</span>}</td>
+      <td className="models-cell">
+        <ModelLinksCell experimentId={experimentId} run={run} />
+      </td>
       {columns.map((c) => {
         if (c.kind === 'metric')
           return (

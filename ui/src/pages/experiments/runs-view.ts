@@ -5,6 +5,9 @@
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
+/** Which runs the table lists: MLflow's "State" filter, named as its UI state names it (`lifecycleFilter`). */
+export type Lifecycle = 'Active' | 'Deleted';
+
 /** MLflow's default: newest runs first, 100 a page. */
 export const DEFAULT_ORDER_KEY = 'attributes.start_time';
 const DEFAULT_PAGE_SIZE: PageSize = 100;
@@ -16,6 +19,7 @@ export interface RunsView {
   readonly orderByKey: string;
   readonly orderByAsc: boolean;
   readonly pageSize: PageSize;
+  readonly lifecycle: Lifecycle;
 }
 
 function pageSizeOf(text: string | null): PageSize {
@@ -29,6 +33,7 @@ export function readRunsView(params: URLSearchParams): RunsView {
     orderByKey: params.get('orderByKey') || DEFAULT_ORDER_KEY,
     orderByAsc: params.get('orderByAsc') === 'true',
     pageSize: pageSizeOf(params.get('pageSize')),
+    lifecycle: params.get('lifecycleFilter') === 'Deleted' ? 'Deleted' : 'Active',
   };
 }
 
@@ -42,7 +47,13 @@ export function writeRunsView(params: URLSearchParams, view: RunsView): URLSearc
   set('orderByKey', view.orderByKey, defaultOrder);
   set('orderByAsc', String(view.orderByAsc), defaultOrder);
   set('pageSize', String(view.pageSize), view.pageSize === DEFAULT_PAGE_SIZE);
+  set('lifecycleFilter', view.lifecycle, view.lifecycle === 'Active');
   return next;
+}
+
+/** The `run_view_type` a view sends. */
+export function runViewType(view: RunsView): 'ACTIVE_ONLY' | 'DELETED_ONLY' {
+  return view.lifecycle === 'Deleted' ? 'DELETED_ONLY' : 'ACTIVE_ONLY';
 }
 
 /** The `order_by` clause a view sends. */

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api.js';
-import { type RunsView, orderByClause } from './runs-view.js';
+import { type RunsView, orderByClause, runViewType } from './runs-view.js';
 
 /**
  * One page of an experiment's runs: exactly one `runs/search`, sorted and filtered by the server,
@@ -8,13 +8,19 @@ import { type RunsView, orderByClause } from './runs-view.js';
  */
 export function useRunsPage(experimentId: string, view: RunsView, pageToken: string | undefined) {
   const orderBy = orderByClause(view);
+  const viewType = runViewType(view);
   return useQuery({
-    queryKey: ['runs', experimentId, { filter: view.filter, orderBy, pageSize: view.pageSize, pageToken }],
+    queryKey: [
+      'runs',
+      experimentId,
+      { filter: view.filter, orderBy, pageSize: view.pageSize, viewType, pageToken },
+    ],
     queryFn: () =>
       api.runs.searchRuns({
         experimentIds: [experimentId],
         maxResults: view.pageSize,
         orderBy: [orderBy],
+        runViewType: viewType,
         ...(view.filter ? { filter: view.filter } : {}),
         ...(pageToken ? { pageToken } : {}),
       }),
