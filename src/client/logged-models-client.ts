@@ -97,4 +97,15 @@ export class LoggedModelsClient {
     const path = `${API}/${encodeURIComponent(modelId)}/tags`;
     await this.transport.json({ method: 'PATCH', path, json: { tags: pairs(tags) } });
   }
+
+  /**
+   * Deletes a logged model's tag (`DELETE logged-models/{id}/tags/{key}`). The key goes in the path
+   * as MLflow's client puts it, a `/` in it included; each segment is escaped so `?`, `#` or a
+   * space cannot end the path early.
+   */
+  async deleteLoggedModelTag(modelId: string, key: string): Promise<void> {
+    const escapedKey = key.split('/').map(encodeURIComponent).join('/');
+    const path = `${API}/${encodeURIComponent(modelId)}/tags/${escapedKey}`;
+    await this.transport.json({ method: 'DELETE', path });
+  }
 }

@@ -118,8 +118,11 @@ describe('the run page', () => {
       expect(await registerButton(page).isEnabled()).toBe(true);
       await page.getByRole('region', { name: 'Logged models' }).getByText(`runs:/${runId}/model`).waitFor();
       await screenshot(page, 'run-overview');
-      // run, experiment, the run's versions, one history per metric — nothing per row.
+      // No child runs: no section at all.
+      expect(await page.getByRole('region', { name: /^Child runs/ }).count()).toBe(0);
+      // run, experiment, the run's versions, its children, one history per metric — nothing per row.
       expect(apiCalls.filter((c) => c.endsWith('/metrics/get-history'))).toHaveLength(2);
+      expect(apiCalls.filter((c) => c.endsWith('/runs/search'))).toHaveLength(1);
       expect(apiCalls.length).toBeLessThanOrEqual(6);
       expect(errors).toEqual([]);
     },
@@ -382,6 +385,101 @@ describe('the run page', () => {
       const dialog = page.getByRole('dialog', { name: 'Register model' });
       await dialog.getByText(`models:/${model.info.model_id}`).waitFor();
       await dialog.getByRole('button', { name: 'Cancel' }).click();
+      expect(errors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'renames a run, deletes it, shows it as deleted, and restores it',
+    async () => {
+      const run = await ui.sdk.createRun(experimentId, { runName: 'to-rename' });
+      const id = run.info.run_id;
+      const { page, open, errors } = await ui.newPage(DESKTOP);
+      await open(`/experiments/${experimentId}/runs/${id}`);
+      await page.getByRole('heading', { level: 1, name: /to-rename/ }).waitFor();
+
+      // Keyboard: the Rename button opens the dialog, Enter in the field saves.
+      await page.getByRole('button', { name: 'Rename', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      const rename = page.getByRole('dialog', { name: 'Rename run' });
+      const field = rename.getByRole('textbox', { name: 'Run name' });
+      expect(await field.inputValue()).toBe('to-rename');
+      await field.fill('renamed-run');
+      await page.keyboard.press('Enter');
+      await rename.waitFor({ state: 'detached' });
+      await page.getByRole('heading', { level: 1, name: /renamed-run/ }).waitFor();
+      expect((await ui.sdk.getRun(id)).info.run_name).toBe('renamed-run');
+
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      const remove = page.getByRole('dialog', { name: 'Delete run' });
+      await remove.getByText('renamed-run').waitFor();
+      await screenshot(page, 'run-delete-dialog');
+      await remove.getByRole('button', { name: 'Delete' }).click();
+      await remove.waitFor({ state: 'detached' });
+      await page.getByText('This run is deleted').waitFor();
+      await screenshot(page, 'run-deleted');
+      expect((await ui.sdk.getRun(id)).info.lifecycle_stage).toBe('deleted');
+      expect(await page.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Restore' }).click();
+      await page.getByRole('button', { name: 'Delete', exact: true }).waitFor();
+      expect(await page.getByText('This run is deleted').count()).toBe(0);
+      expect((await ui.sdk.getRun(id)).info.lifecycle_stage).toBe('active');
+      expect(errors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'lists child runs with one search, linking both ways',
+    async () => {
+      const parent = await ui.sdk.createRun(experimentId, { runName: 'sweep' });
+      const parentId = parent.info.run_id;
+      for (const name of ['trial-a', 'trial-b'])
+        await ui.sdk.createRun(experimentId, { runName: name, tags: { 'mlflow.parentRunId': parentId } });
+      const { page, open, errors, apiCalls } = await ui.newPage(DESKTOP);
+      await open(`/experiments/${experimentId}/runs/${parentId}`);
+      const children = page.getByRole('table', { name: 'Child runs' });
+      await children.getByRole('link', { name: 'trial-a' }).waitFor();
+      expect(await children.getByRole('row').count()).toBe(3);
+      await page.getByRole('region', { name: 'Child runs (2)' }).waitFor();
+      await screenshot(page, 'run-child-runs');
+      expect(apiCalls.filter((c) => c.endsWith('/runs/search'))).toHaveLength(1);
+      await children.getByRole('link', { name: 'trial-b' }).click();
+      await page.getByRole('heading', { level: 1, name: /trial-b/ }).waitFor();
+      await page.getByRole('region', { name: 'Details' }).getByRole('link', { name: parentId }).click();
+      await page.getByRole('heading', { level: 1, name: /sweep/ }).waitFor();
+      expect(errors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'opens a metric full width from its chart or its name, and goes back to all charts',
+    async () => {
+      const { page, open, errors, apiCalls } = await ui.newPage(DESKTOP);
+      await open(runRoute());
+      await page.getByRole('link', { name: 'Expand chart of loss' }).click();
+      await page.waitForURL(new RegExp(`#${runRoute()}\\?metric=loss$`));
+      const wide = page.locator('figure.metric-card-wide');
+      await wide.getByRole('img', { name: 'loss by step, 10 points' }).waitFor();
+      // The wide view replaces the grid: the f1 card is gone, and the history is not fetched again.
+      expect(await page.getByRole('img', { name: /by step/ }).count()).toBe(1);
+      const box = await wide.boundingBox();
+      expect(box && box.width > 1000).toBe(true);
+      await screenshot(page, 'run-metric-wide');
+      expect(apiCalls.filter((c) => c.endsWith('/metrics/get-history'))).toHaveLength(2);
+      await wide.getByRole('link', { name: 'All charts' }).click();
+      await page.getByRole('link', { name: 'Expand chart of f1' }).waitFor();
+      await page
+        .getByRole('table', { name: 'Metrics' })
+        .getByRole('link', { name: 'f1', exact: true })
+        .click();
+      await page.locator('figure.metric-card-wide').getByText('0.91').waitFor();
+      // A deep link to a metric the run does not have shows the usual grid.
+      await open(`${runRoute()}?metric=nope`);
+      await page.getByRole('link', { name: 'Expand chart of loss' }).waitFor();
       expect(errors).toEqual([]);
     },
     TIMEOUT,

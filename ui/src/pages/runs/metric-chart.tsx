@@ -1,12 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import type { Metric } from '../../../../src/client/entities.js';
 import { api } from '../../api.js';
 import { formatMetric } from '../../components/format.js';
 import { QueryView } from '../../components/states.js';
 
-// The drawing's own coordinates; CSS scales the whole SVG to its card.
-const W = 360;
-const H = 210;
+/** The drawing's own coordinates (CSS scales the whole SVG to its box) and its tick count. */
+export interface Frame {
+  readonly w: number;
+  readonly h: number;
+  readonly ticks: number;
+}
+const CARD: Frame = { w: 360, h: 210, ticks: 3 };
+/** The full-width view of one metric: wider, not taller, so it fits a laptop screen. */
+export const WIDE: Frame = { w: 880, h: 320, ticks: 5 };
 const PAD = { left: 52, right: 12, top: 10, bottom: 38 };
 // Past this many points, per-point markers (each with a tooltip) would only be noise.
 const MAX_MARKERS = 120;
@@ -19,14 +26,30 @@ export function useMetricHistory(runId: string, key: string) {
   });
 }
 
-/** A card with the line chart of one metric's history. */
-export function MetricChartCard({ runId, metricKey }: { runId: string; metricKey: string }) {
+/**
+ * A card with the line chart of one metric's history. `action` sits beside the name (a link to the
+ * full-width view, or back from it); `wide` draws that full-width view.
+ */
+export function MetricChartCard({
+  runId,
+  metricKey,
+  action,
+  wide = false,
+}: {
+  runId: string;
+  metricKey: string;
+  action?: ReactNode;
+  wide?: boolean;
+}) {
   const history = useMetricHistory(runId, metricKey);
   return (
-    <figure className="metric-card">
-      <figcaption className="mono">{metricKey}</figcaption>
+    <figure className={wide ? 'metric-card metric-card-wide' : 'metric-card'}>
+      <figcaption>
+        <span className="mono">{metricKey}</span>
+        {action}
+      </figcaption>
       <QueryView query={history} what={`${metricKey} history`}>
-        {(points) => <MetricChart metricKey={metricKey} points={points} />}
+        {(points) => <MetricChart metricKey={metricKey} points={points} {...(wide ? { frame: WIDE } : {})} />}
       </QueryView>
     </figure>
   );
@@ -56,7 +79,16 @@ const project = (v: number, s: Scale, from: number, to: number) =>
  * An inline SVG line chart: step on x, value on y, min/mid/max ticks, and a tooltip per point.
  * Non-finite values (NaN, ±∞) cannot be drawn and are counted below the chart instead.
  */
-export function MetricChart({ metricKey, points }: { metricKey: string; points: readonly Metric[] }) {
+export function MetricChart({
+  metricKey,
+  points,
+  frame = CARD,
+}: {
+  metricKey: string;
+  points: readonly Metric[];
+  frame?: Frame;
+}) {
+  const { w: W, h: H } = frame;
   const finite = [...points]
     .filter((p) => Number.isFinite(p.value))
     .sort((a, b) => a.step - b.step || a.timestamp - b.timestamp);
@@ -83,7 +115,7 @@ export function MetricChart({ metricKey, points }: { metricKey: string; points: 
         role="img"
         aria-label={`${metricKey} by step, ${finite.length} points`}
       >
-        <Axes xs={xs} ys={ys} x={x} y={y} metricKey={metricKey} />
+        <Axes xs={xs} ys={ys} x={x} y={y} metricKey={metricKey} frame={frame} />
         <polyline className="metric-line" points={line} fill="none" />
         {finite.length <= MAX_MARKERS &&
           finite.map((p, i) => (
@@ -97,22 +129,29 @@ export function MetricChart({ metricKey, points }: { metricKey: string; points: 
   );
 }
 
+/** `count` values spread evenly from the scale's min to its max. */
+const evenly = (s: Scale, count: number): number[] =>
+  Array.from({ length: count }, (_, i) => s.min + ((s.max - s.min) * i) / (count - 1));
+
 function Axes({
   xs,
   ys,
   x,
   y,
   metricKey,
+  frame,
 }: {
   xs: Scale;
   ys: Scale;
   x: (v: number) => number;
   y: (v: number) => number;
   metricKey: string;
+  frame: Frame;
 }) {
-  const yTicks = [ys.min, (ys.min + ys.max) / 2, ys.max];
+  const { w: W, h: H } = frame;
+  const yTicks = evenly(ys, frame.ticks);
   // Steps are integers: label whole steps only, without repeats on short ranges.
-  const xTicks = [...new Set([xs.min, (xs.min + xs.max) / 2, xs.max].map(Math.round))].filter(
+  const xTicks = [...new Set(evenly(xs, frame.ticks).map(Math.round))].filter(
     (s) => s >= xs.min && s <= xs.max,
   );
   return (

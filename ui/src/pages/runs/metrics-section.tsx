@@ -1,16 +1,32 @@
 import { useState } from 'react';
+import { Link, useSearch } from 'wouter';
 import type { Metric } from '../../../../src/client/entities.js';
 import { formatMetric, formatTime } from '../../components/format.js';
+import { links } from '../../links.js';
 import { MetricChartCard } from './metric-chart.js';
 import { filterByText, SEARCH_FROM } from './text-filter.js';
 
+// `?metric=<key>` on the run page shows that metric's chart full width instead of the grid.
+const METRIC_PARAM = 'metric';
 // Each chart costs one `get-history`; up to this many metrics every chart is drawn at once, past
 // it only the charts the user asks for.
 export const AUTO_CHART_LIMIT = 12;
 
 /** The run's latest metric values in a table, and a chart of each metric's history. */
-export function MetricsSection({ runId, metrics }: { runId: string; metrics: readonly Metric[] }) {
+export function MetricsSection({
+  experimentId,
+  runId,
+  metrics,
+}: {
+  experimentId: string;
+  runId: string;
+  metrics: readonly Metric[];
+}) {
   const [text, setText] = useState('');
+  const runHref = links.run(experimentId, runId);
+  const expandHref = (key: string) => `${runHref}?${METRIC_PARAM}=${encodeURIComponent(key)}`;
+  const requested = new URLSearchParams(useSearch()).get(METRIC_PARAM);
+  const expanded = metrics.some((m) => m.key === requested) ? requested : null;
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const sorted = [...metrics].sort((a, b) => a.key.localeCompare(b.key));
   const rows = filterByText(sorted, text);
@@ -62,7 +78,11 @@ export function MetricsSection({ runId, metrics }: { runId: string; metrics: rea
                 <tbody>
                   {rows.map((m) => (
                     <tr key={m.key}>
-                      <td className="mono">{m.key}</td>
+                      <td className="mono">
+                        <Link href={expandHref(m.key)} title={`Full chart of ${m.key}`}>
+                          {m.key}
+                        </Link>
+                      </td>
                       <td className="num">{formatMetric(m.value)}</td>
                       <td className="num">{m.step}</td>
                       <td>{formatTime(m.timestamp)}</td>
@@ -85,13 +105,31 @@ export function MetricsSection({ runId, metrics }: { runId: string; metrics: rea
               </table>
             </div>
           )}
-          {!auto && charted.length === 0 && (
+          {expanded !== null && (
+            <MetricChartCard
+              key={expanded}
+              runId={runId}
+              metricKey={expanded}
+              wide
+              action={<Link href={runHref}>All charts</Link>}
+            />
+          )}
+          {expanded === null && !auto && charted.length === 0 && (
             <p className="muted">This run has many metrics: choose “Show chart” on the ones to plot.</p>
           )}
-          {charted.length > 0 && (
+          {expanded === null && charted.length > 0 && (
             <div className="metric-grid-cards">
               {charted.map((key) => (
-                <MetricChartCard key={key} runId={runId} metricKey={key} />
+                <MetricChartCard
+                  key={key}
+                  runId={runId}
+                  metricKey={key}
+                  action={
+                    <Link href={expandHref(key)} aria-label={`Expand chart of ${key}`}>
+                      Expand
+                    </Link>
+                  }
+                />
               ))}
             </div>
           )}

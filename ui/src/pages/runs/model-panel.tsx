@@ -23,6 +23,7 @@ export function ModelPanel({
   files,
   model,
   versions,
+  registeredAs,
   onRegister,
 }: {
   store: ArtifactStore;
@@ -33,10 +34,12 @@ export function ModelPanel({
   model: RunModel;
   /** This run's registered versions, to say whether this model is one of them. */
   versions: readonly ModelVersion[] | undefined;
+  /** The model's registrations when known otherwise (a logged model's `mlflow.modelVersions`). */
+  registeredAs?: readonly VersionRef[] | undefined;
   onRegister: (model: RunModel) => void;
 }) {
   const mlmodel = useFileText(store, childPath(dir, 'MLmodel'));
-  const registered = versionsOf(model, versions);
+  const registered = registeredAs ?? versionsOf(model, versions);
   const present = ENV_FILES.filter((name) => files.some((f) => !f.is_dir && f.path === childPath(dir, name)));
   return (
     <section className="section model-panel" aria-label="MLflow Model">
@@ -85,7 +88,13 @@ function tsLoadSnippet(source: string): string {
   ].join('\n');
 }
 
-function RegistrationNote({ registered }: { registered: readonly ModelVersion[] }) {
+/** A registered version by name and number: all the registration note needs. */
+export interface VersionRef {
+  readonly name: string;
+  readonly version: string;
+}
+
+function RegistrationNote({ registered }: { registered: readonly VersionRef[] }) {
   if (registered.length === 0)
     return <p className="muted">Not registered yet: register it to version, alias and serve it.</p>;
   return (

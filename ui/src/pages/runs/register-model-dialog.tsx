@@ -31,7 +31,12 @@ function useDebounced<T>(value: T, delayMs: number): T {
   return settled;
 }
 
-async function register(target: Target, name: string, model: RunModel, runId: string): Promise<ModelVersion> {
+async function register(
+  target: Target,
+  name: string,
+  model: RunModel,
+  runId: string | undefined,
+): Promise<ModelVersion> {
   if (target === 'new') {
     await api.registry.createRegisteredModel(name).catch((error: unknown) => {
       // A name that exists was picked as "new": say so rather than add a version to it silently.
@@ -43,14 +48,14 @@ async function register(target: Target, name: string, model: RunModel, runId: st
     });
   }
   return api.registry.createModelVersion(name, model.source, {
-    runId,
+    ...(runId ? { runId } : {}),
     ...(model.modelId ? { modelId: model.modelId } : {}),
   });
 }
 
 /**
- * Registers one of the run's models as a new version of an existing registered model, or of a
- * new one (`registered-models/create`, then `model-versions/create`).
+ * Registers one of the run's models (or an MLflow 3 logged model) as a new version of an existing
+ * registered model, or of a new one (`registered-models/create`, then `model-versions/create`).
  */
 export function RegisterModelDialog({
   runId,
@@ -59,7 +64,8 @@ export function RegisterModelDialog({
   onClose,
   onRegistered,
 }: {
-  runId: string;
+  /** The run the model came from; a logged model may have none. */
+  runId: string | undefined;
   models: readonly RunModel[];
   initial: RunModel;
   onClose: () => void;

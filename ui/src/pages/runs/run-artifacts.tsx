@@ -89,7 +89,13 @@ function RunFiles({ experimentId, runId, artifactPath, models, versions, onRegis
   );
 }
 
-function LoggedModelFiles({ modelId, models, versions, onRegister }: ArtifactsProps & { modelId: string }) {
+function LoggedModelFiles({
+  experimentId,
+  modelId,
+  models,
+  versions,
+  onRegister,
+}: ArtifactsProps & { modelId: string }) {
   // The selection stays local: the route has no place for a path inside a logged model.
   const [selected, setSelected] = useState('');
   const store = useMemo(() => loggedModelArtifactStore(modelId), [modelId]);
@@ -106,7 +112,10 @@ function LoggedModelFiles({ modelId, models, versions, onRegister }: ArtifactsPr
   );
   return (
     <section className="stack" aria-label={`Files of ${model.label}`}>
-      <h2>{model.label}</h2>
+      <div className="section-head">
+        <h2>{model.label}</h2>
+        <Link href={links.loggedModel(experimentId, modelId)}>Open the model’s page</Link>
+      </div>
       <ArtifactBrowser store={store} selected={selected} onSelect={setSelected} renderModel={renderModel} />
     </section>
   );

@@ -6,7 +6,8 @@ import { type RunModel, versionsOf } from './run-models.js';
 
 /**
  * The models this run logged (2.x history tag, 3.x logged models, model folders seen), how many are
- * registered, and per model a link to its files and a Register button.
+ * registered, and per model a link to its files and a Register button; an MLflow 3 model's name
+ * links to its logged model page.
  */
 export function RunModelsSection({
   experimentId,
@@ -39,7 +40,13 @@ export function RunModelsSection({
           {models.map((m) => (
             <li key={m.source}>
               <div className="model-list-main">
-                <span className="mono">{m.label}</span>
+                {m.modelId ? (
+                  <Link className="mono" href={links.loggedModel(experimentId, m.modelId)}>
+                    {m.label}
+                  </Link>
+                ) : (
+                  <span className="mono">{m.label}</span>
+                )}
                 <span>
                   {m.flavors.map((f) => (
                     <span className="chip" key={f}>

@@ -71,7 +71,10 @@ export function modelsFromHistoryTag(runId: string, tagValue: string | undefined
 }
 
 /** An MLflow 3 logged model as a registrable model (its details may have failed to load). */
-export function loggedModelEntry(modelId: string, model: LoggedModel | undefined): RunModel {
+export function loggedModelEntry(
+  modelId: string,
+  model: LoggedModel | undefined,
+): RunModel & { modelId: string } {
   const name = model?.info.name;
   return {
     source: `models:/${modelId}`,

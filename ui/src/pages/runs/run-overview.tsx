@@ -4,6 +4,7 @@ import type { ModelVersion } from '../../../../src/client/registry-client.js';
 import { api } from '../../api.js';
 import { EditableDescription } from '../../components/editable-description.js';
 import { TagsEditor } from '../../components/tags-editor.js';
+import { ChildRuns } from './child-runs.js';
 import { MetricsSection } from './metrics-section.js';
 import { ParamsTable } from './params-table.js';
 import { RegisteredVersions } from './registered-versions.js';
@@ -13,7 +14,7 @@ import { RunModelsSection } from './run-models-section.js';
 
 const DESCRIPTION_TAG = 'mlflow.note.content';
 
-/** The Overview tab: details, description, models, registrations, params, metrics and tags. */
+/** The Overview tab: details, description, models, registrations, child runs, params, metrics, tags. */
 export function RunOverview({
   run,
   models,
@@ -60,7 +61,8 @@ export function RunOverview({
         </div>
       </div>
       <RegisteredVersions query={versions} />
-      <MetricsSection runId={runId} metrics={run.data.metrics ?? []} />
+      <ChildRuns experimentId={experimentId} runId={runId} />
+      <MetricsSection experimentId={experimentId} runId={runId} metrics={run.data.metrics ?? []} />
       <div className="grid-2">
         <ParamsTable params={run.data.params ?? []} />
         <TagsEditor tags={run.data.tags ?? []} onSet={setTag} onDelete={deleteTag} />

@@ -9,6 +9,8 @@ import { usePageTitle } from '../../components/page-title.js';
 import { ErrorState, Loading } from '../../components/states.js';
 import { links } from '../../links.js';
 import { RegisterModelDialog } from './register-model-dialog.js';
+import { RunActions } from './run-actions.js';
+import { RegisteredBanner } from './registered-banner.js';
 import { useRunVersions } from './registered-versions.js';
 import { artifactsTabHref, RunArtifacts } from './run-artifacts.js';
 import { RunStatusChip } from './run-details.js';
@@ -130,8 +132,18 @@ function LoadedRun({
             {run.info.lifecycle_stage === 'deleted' && <span className="chip">Deleted</span>}
           </>
         }
-        actions={registerButton}
+        actions={
+          <>
+            <RunActions run={run} />
+            {registerButton}
+          </>
+        }
       />
+      {run.info.lifecycle_stage === 'deleted' && (
+        <p className="notice run-deleted">
+          This run is deleted: it is hidden from the experiment’s active runs until you restore it.
+        </p>
+      )}
       {registered && <RegisteredBanner version={registered} onDismiss={() => setRegistered(undefined)} />}
       <RunTabs experimentId={experimentId} runId={runId} tab={tab} />
       {tab === 'artifacts' ? (
@@ -177,21 +189,5 @@ function RunTabs({ experimentId, runId, tab }: { experimentId: string; runId: st
         Artifacts
       </Link>
     </nav>
-  );
-}
-
-function RegisteredBanner({ version, onDismiss }: { version: ModelVersion; onDismiss: () => void }) {
-  return (
-    <div className="banner banner-success" role="status">
-      <span>
-        Registered {version.name} version {version.version}.{' '}
-        <Link href={links.modelVersion(version.name, version.version)}>
-          Open {version.name} version {version.version}
-        </Link>
-      </span>
-      <button type="button" className="link-button" onClick={onDismiss} aria-label="Dismiss">
-        ✕
-      </button>
-    </div>
   );
 }
