@@ -249,14 +249,15 @@ describe('model page', () => {
       // Versions: newest first, with stage, alias and a link to the source run.
       const rows = dataRows(page, 'Versions');
       await expect.poll(() => rows.count()).toBe(2);
+      // Cells: checkbox, Version, Registered at, Stage, Aliases, Source run, Description.
       const v2 = rows.nth(0).getByRole('cell');
-      await expect(v2.nth(0).textContent()).resolves.toBe('Version 2');
-      await expect(v2.nth(2).textContent()).resolves.toBe('Staging');
-      await expect(v2.nth(3).textContent()).resolves.toBe('@challenger');
-      const runLink = v2.nth(4).getByRole('link');
+      await expect(v2.nth(1).textContent()).resolves.toBe('Version 2');
+      await expect(v2.nth(3).textContent()).resolves.toBe('Staging');
+      await expect(v2.nth(4).textContent()).resolves.toBe('@challenger');
+      const runLink = v2.nth(5).getByRole('link');
       expect(await runLink.getAttribute('href')).toBe(`#/runs/${runIds[1]}`);
       expect(await runLink.textContent()).toBe(runIds[1]?.slice(0, 8));
-      await expect(rows.nth(1).getByRole('cell').nth(2).textContent()).resolves.toBe('None');
+      await expect(rows.nth(1).getByRole('cell').nth(3).textContent()).resolves.toBe('None');
 
       // The model cannot be deleted while version 2 is in Staging, and the page says why.
       const deleteButton = page.getByRole('button', { name: 'Delete model' });
@@ -386,8 +387,8 @@ describe('model version page', () => {
       // The model page shows both stages.
       await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name }).click();
       const rows = dataRows(page, 'Versions');
-      await expect.poll(() => rows.nth(0).getByRole('cell').nth(2).textContent()).toBe('Production');
-      await expect(rows.nth(1).getByRole('cell').nth(2).textContent()).resolves.toBe('Archived');
+      await expect.poll(() => rows.nth(0).getByRole('cell').nth(3).textContent()).toBe('Production');
+      await expect(rows.nth(1).getByRole('cell').nth(3).textContent()).resolves.toBe('Archived');
       expect(errors).toEqual([]);
     },
     BROWSER_TEST,
@@ -515,10 +516,241 @@ describe('model version page', () => {
   );
 });
 
+/** Versions of `name` without model files (fast to seed): one fresh run each; returns the run ids. */
+async function seedBareVersions(name: string, count: number): Promise<string[]> {
+  await ui.sdk.registry.createRegisteredModel(name);
+  const runIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const runId = (await ui.sdk.createRun(experimentId)).info.run_id;
+    await ui.sdk.registry.createModelVersion(name, `runs:/${runId}/model`, { runId });
+    runIds.push(runId);
+  }
+  return runIds;
+}
+
+/** The `runs` object and `name` of a compare-model-versions URL the page navigated to. */
+function compareLinkOf(url: string): { path: string; name: unknown; runs: unknown } {
+  const hash = new URL(url).hash.slice(1);
+  const [path = '', query = ''] = hash.split('?');
+  const params = new URLSearchParams(query);
+  return {
+    path,
+    name: JSON.parse(params.get('name') ?? 'null'),
+    runs: JSON.parse(params.get('runs') ?? 'null'),
+  };
+}
+
+const versionCells = (page: Page, column: number) =>
+  dataRows(page, 'Versions')
+    .locator(`td:nth-child(${column + 1})`)
+    .allTextContents();
+
+describe('versions table (round 2)', () => {
+  it(
+    'filters Active versions without a request, sorts on the server, and compares checked versions',
+    async () => {
+      const name = 'versions-table-model';
+      const runIds = await seedBareVersions(name, 4);
+      await ui.sdk.registry.transitionModelVersionStage(name, 2, 'Staging');
+      await ui.sdk.registry.transitionModelVersionStage(name, 3, 'Production');
+      const { page, open, errors, apiCalls } = await ui.newPage();
+      await open(modelRoute(name));
+      await expect.poll(() => dataRows(page, 'Versions').count()).toBe(4);
+      expect([...apiCalls].sort()).toEqual([
+        'GET /api/2.0/mlflow/model-versions/search',
+        'GET /api/2.0/mlflow/registered-models/get',
+      ]);
+
+      // All four versions fit on one page, so Active is counted and shown from it: no request.
+      const active = page.getByRole('radio', { name: 'Active (2)' });
+      await active.check();
+      await expect.poll(() => versionCells(page, 1)).toEqual(['Version 3', 'Version 2']);
+      await page.getByRole('radio', { name: 'All' }).check();
+      await expect.poll(() => dataRows(page, 'Versions').count()).toBe(4);
+      expect(apiCalls).toHaveLength(2);
+
+      // Sorting asks the server: Version ascending, then Registered at newest first.
+      const versionHeader = page.getByRole('columnheader', { name: 'Version', exact: true });
+      expect(await versionHeader.getAttribute('aria-sort')).toBe('descending');
+      const ascending = page.waitForRequest((r) => r.url().includes('model-versions/search'));
+      await versionHeader.getByRole('button').click();
+      expect(new URL((await ascending).url()).searchParams.get('order_by')).toBe('version_number ASC');
+      await expect.poll(() => versionHeader.getAttribute('aria-sort')).toBe('ascending');
+      await expect
+        .poll(() => versionCells(page, 1))
+        .toEqual(['Version 1', 'Version 2', 'Version 3', 'Version 4']);
+      const registeredHeader = page.getByRole('columnheader', { name: 'Registered at' });
+      const byTime = page.waitForRequest((r) => r.url().includes('model-versions/search'));
+      await registeredHeader.getByRole('button').click();
+      expect(new URL((await byTime).url()).searchParams.get('order_by')).toBe('creation_timestamp DESC');
+      await expect.poll(() => registeredHeader.getAttribute('aria-sort')).toBe('descending');
+      expect(await versionHeader.getAttribute('aria-sort')).toBe('none');
+
+      // Compare needs two checked versions; the reason shows until then.
+      const compare = page.getByRole('button', { name: /^Compare \(/ });
+      expect(await compare.textContent()).toBe('Compare (0)');
+      expect(await compare.isDisabled()).toBe(true);
+      await page.getByRole('checkbox', { name: 'Select version 1' }).check();
+      await page.getByText('Select two or more versions to compare them.').waitFor();
+      expect(await compare.isDisabled()).toBe(true);
+      // The keyboard checks a row and opens the comparison.
+      await page.getByRole('checkbox', { name: 'Select version 3' }).focus();
+      await page.keyboard.press('Space');
+      await expect.poll(() => compare.textContent()).toBe('Compare (2)');
+      await compare.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#\/compare-model-versions\?/);
+      expect(compareLinkOf(page.url())).toEqual({
+        path: '/compare-model-versions',
+        name,
+        runs: { [runIds[0] ?? '']: '1', [runIds[2] ?? '']: '3' },
+      });
+      await page.getByRole('table', { name: 'Version comparison' }).waitFor();
+      // These versions have no model files: their MLmodel downloads answer 404, which the page
+      // shows as a note.
+      await expect
+        .poll(() =>
+          page
+            .getByRole('table', { name: 'Schema comparison' })
+            .getByText('This version has no MLmodel file.')
+            .count(),
+        )
+        .toBe(2);
+      expect(unexpectedErrors(errors, 404)).toEqual([]);
+    },
+    BROWSER_TEST,
+  );
+
+  it(
+    'counts Active versions beyond the first page with one more search, and checks all rows shown',
+    async () => {
+      const name = 'many-versions-model';
+      await seedBareVersions(name, 27);
+      // Version 1 is on page 2 (newest first), so page 1 alone cannot count it.
+      await ui.sdk.registry.transitionModelVersionStage(name, 1, 'Staging');
+      await ui.sdk.registry.transitionModelVersionStage(name, 26, 'Production');
+      const { page, open, errors, apiCalls } = await ui.newPage();
+      const searches: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('model-versions/search'))
+          searches.push(new URL(r.url()).searchParams.get('max_results') ?? '');
+      });
+      await open(modelRoute(name));
+      await page.getByRole('radio', { name: 'Active (2)' }).waitFor();
+      expect(searches.sort()).toEqual(['1000', '25']);
+      expect(apiCalls).toHaveLength(3);
+
+      await page.getByRole('radio', { name: 'Active (2)' }).check();
+      await expect.poll(() => versionCells(page, 1)).toEqual(['Version 26', 'Version 1']);
+      await page.getByRole('checkbox', { name: 'Select all versions shown' }).check();
+      await expect(page.getByRole('button', { name: 'Compare (2)' }).isEnabled()).resolves.toBe(true);
+      // Back to All: page 1 of 25, the two checked versions stay checked (version 1 is on page 2).
+      await page.getByRole('radio', { name: 'All' }).check();
+      await expect.poll(() => dataRows(page, 'Versions').count()).toBe(25);
+      expect(await page.getByRole('checkbox', { name: 'Select version 26' }).isChecked()).toBe(true);
+      expect(await page.getByRole('checkbox', { name: 'Select all versions shown' }).isChecked()).toBe(false);
+      expect(apiCalls).toHaveLength(3);
+      expect(errors).toEqual([]);
+    },
+    BROWSER_TEST,
+  );
+
+  it(
+    'offers 10/25/50/100 models per page and remembers the choice in this browser',
+    async () => {
+      for (let i = 0; i < 12; i++)
+        await ui.sdk.registry.createRegisteredModel(`page-size-${String(i).padStart(2, '0')}`);
+      const { page, open, errors, context } = await ui.newPage();
+      await open('/models');
+      const size = page.getByLabel('Models per page');
+      expect(await size.inputValue()).toBe('25');
+      expect(await size.locator('option').allTextContents()).toEqual(['10', '25', '50', '100']);
+      const request = page.waitForRequest((r) => r.url().includes('registered-models/search'));
+      await size.selectOption('10');
+      expect(new URL((await request).url()).searchParams.get('max_results')).toBe('10');
+      await expect.poll(() => dataRows(page, 'Registered models').count()).toBe(10);
+      await page.getByRole('button', { name: 'Next →' }).waitFor();
+      expect(await page.evaluate('localStorage.getItem("modeldock.models.pageSize")')).toBe('10');
+
+      // A new tab of the same browser starts with 10 per page.
+      const again = await context.newPage();
+      const first = again.waitForRequest((r) => r.url().includes('registered-models/search'));
+      await again.goto(page.url());
+      expect(new URL((await first).url()).searchParams.get('max_results')).toBe('10');
+      expect(await again.getByLabel('Models per page').inputValue()).toBe('10');
+      await again.close();
+      expect(errors).toEqual([]);
+    },
+    BROWSER_TEST,
+  );
+});
+
+describe('version source (round 2)', () => {
+  it(
+    'links a copied version to the version it was copied from, with no extra request',
+    async () => {
+      await seedModel('copy-source-model', 1);
+      const copy = await ui.sdk.copyModelVersion('models:/copy-source-model/1', 'copy-target-model');
+      const { page, open, errors, apiCalls } = await ui.newPage();
+      await open(versionRoute('copy-target-model', copy.version));
+      const copiedFrom = detail(page, 'Copied from').getByRole('link');
+      await copiedFrom.waitFor();
+      expect(await copiedFrom.textContent()).toBe('copy-source-model · Version 1');
+      expect(await copiedFrom.getAttribute('href')).toBe(`#${versionRoute('copy-source-model', '1')}`);
+      await page.getByRole('table', { name: 'Inputs schema' }).waitFor();
+      expect([...apiCalls].sort()).toEqual([
+        'GET /api/2.0/mlflow/model-versions/get',
+        'GET /api/2.0/mlflow/registered-models/get',
+        'GET /model-versions/get-artifact',
+      ]);
+      await copiedFrom.click();
+      await page.getByRole('heading', { level: 1, name: 'Version 1' }).waitFor();
+      await page
+        .getByRole('navigation', { name: 'Breadcrumb' })
+        .getByRole('link', { name: 'copy-source-model' })
+        .waitFor();
+      expect(errors).toEqual([]);
+    },
+    BROWSER_TEST,
+  );
+
+  it(
+    'links a version registered from an MLflow 3 logged model to that model, with one lookup',
+    async () => {
+      const run = await ui.sdk.createRun(experimentId);
+      const logged = await ui.sdk.createLoggedModel(experimentId, {
+        name: 'clf',
+        sourceRunId: run.info.run_id,
+      });
+      const modelId = logged.info.model_id;
+      await ui.sdk.registry.createRegisteredModel('logged-source-model');
+      await ui.sdk.registry.createModelVersion('logged-source-model', `models:/${modelId}`, { modelId });
+      const { page, open, errors, apiCalls } = await ui.newPage();
+      await open(versionRoute('logged-source-model', '1'));
+      const link = detail(page, 'Logged model').getByRole('link');
+      await link.waitFor();
+      expect(await link.getAttribute('href')).toBe(`#/experiments/${experimentId}/models/${modelId}`);
+      expect(await link.textContent()).toBe(`clf (${modelId})`);
+      expect(apiCalls.filter((c) => c.includes('logged-models'))).toEqual([
+        `GET /api/2.0/mlflow/logged-models/${modelId}`,
+      ]);
+      // The logged model has no files here, so there is no MLmodel: a note, not an error.
+      await page
+        .getByRole('region', { name: 'Schema' })
+        .getByText(/^No schema\./)
+        .waitFor();
+      expect(unexpectedErrors(errors, 404)).toEqual([]);
+    },
+    BROWSER_TEST,
+  );
+});
+
 describe('quality', () => {
   it(
     'keeps the list at one search request however many models there are, and pages through them',
     async () => {
+      // At least one model, so that the test also runs on its own.
+      await ui.sdk.registry.createRegisteredModel('quality-first-model');
       const before = await ui.newPage();
       await before.open('/models');
       await before.page.getByRole('table', { name: 'Registered models' }).waitFor();
@@ -540,11 +772,14 @@ describe('quality', () => {
       expect(after.apiCalls).toEqual(before.apiCalls);
       await expect.poll(() => dataRows(after.page, 'Registered models').count()).toBe(25);
 
-      // Page 2 holds the rest; Previous returns to page 1.
+      // Page 2 holds the next models by name (how many pages there are depends on the other
+      // tests' models); Previous returns to page 1.
       const firstOnPage1 = await dataRows(after.page, 'Registered models').first().textContent();
       await after.page.getByRole('button', { name: 'Next →' }).click();
       await after.page.getByText('Page 2').waitFor();
-      await modelRow(after.page, 'zz-bulk-29').waitFor();
+      await expect
+        .poll(() => dataRows(after.page, 'Registered models').first().textContent())
+        .not.toBe(firstOnPage1);
       await after.page.getByRole('button', { name: '← Previous' }).click();
       await after.page.getByText('Page 1').waitFor();
       await expect(dataRows(after.page, 'Registered models').first().textContent()).resolves.toBe(

@@ -18,6 +18,7 @@ import { StageChip } from './registry-chips.js';
 import { isActiveStage, stageOf } from './registry-model.js';
 import { StageTransition } from './stage-transition.js';
 import { VersionSignature } from './version-signature.js';
+import { SourceOriginDetails, sourceOrigin } from './version-source.js';
 import './models.css';
 
 // MLflow's UI polls a version that is still being registered every 10 s, and stops once it is not.
@@ -104,6 +105,7 @@ function VersionBody({ version, model }: { version: ModelVersion; model: Registe
 }
 
 function VersionDetails({ version }: { version: ModelVersion }) {
+  const origin = sourceOrigin(version.source);
   return (
     <section className="section" aria-label="Details">
       <dl className="details registry-details">
@@ -123,6 +125,7 @@ function VersionDetails({ version }: { version: ModelVersion }) {
         </dd>
         <dt>Source</dt>
         <dd className="mono">{version.source ?? '—'}</dd>
+        {origin && <SourceOriginDetails origin={origin} />}
         <dt>Source run</dt>
         <dd>
           {version.run_id ? (

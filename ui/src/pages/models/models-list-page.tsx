@@ -8,15 +8,20 @@ import { Pager, usePageTokens } from '../../components/pager.js';
 import { Empty, ErrorState, InlineError, Loading } from '../../components/states.js';
 import { CreateModelDialog } from './create-model-dialog.js';
 import { ModelsSearch } from './models-search.js';
-import { type ModelsSort, type ModelsSortKey, ModelsTable, orderByOf } from './models-table.js';
+import { type ModelsSort, type ModelsSortKey, ModelsTable } from './models-table.js';
+import { PageSizeSelect, useStoredPageSize } from './page-size.js';
 import { modelsSearchFilter } from './registry-filters.js';
+import { nextSort, orderByOf } from './sort-header.js';
 import './models.css';
 
-const PAGE_SIZE = 25;
-
-function searchOptions(filter: string | undefined, sort: ModelsSort, token: string | undefined) {
+function searchOptions(
+  filter: string | undefined,
+  sort: ModelsSort,
+  pageSize: number,
+  token: string | undefined,
+) {
   const options: { -readonly [K in keyof RegistrySearchOptions]: RegistrySearchOptions[K] } = {
-    maxResults: PAGE_SIZE,
+    maxResults: pageSize,
     orderBy: [orderByOf(sort)],
   };
   if (filter !== undefined) options.filter = filter;
@@ -30,11 +35,12 @@ export function ModelsListPage() {
   const [filter, setFilter] = useState<string | undefined>(undefined);
   const [sort, setSort] = useState<ModelsSort>({ key: 'name', descending: false });
   const [creating, setCreating] = useState(false);
+  const [pageSize, setPageSize] = useStoredPageSize();
   const pages = usePageTokens();
   // One search request per view: the rows carry latest versions, aliases and tags themselves.
   const query = useQuery({
-    queryKey: ['registered-models', { filter, orderBy: orderByOf(sort), token: pages.token }],
-    queryFn: () => api.registry.searchRegisteredModels(searchOptions(filter, sort, pages.token)),
+    queryKey: ['registered-models', { filter, orderBy: orderByOf(sort), pageSize, token: pages.token }],
+    queryFn: () => api.registry.searchRegisteredModels(searchOptions(filter, sort, pageSize, pages.token)),
     placeholderData: keepPreviousData,
   });
 
@@ -45,10 +51,12 @@ export function ModelsListPage() {
     pages.reset();
   };
   const changeSort = (key: ModelsSortKey) => {
-    // A second click flips the direction; a new column starts where it is most useful.
-    setSort((s) =>
-      s.key === key ? { key, descending: !s.descending } : { key, descending: key !== 'name' },
-    );
+    // Names read A→Z first; the newest change first.
+    setSort((s) => nextSort(s, key, (k) => k !== 'name'));
+    pages.reset();
+  };
+  const changePageSize = (size: number) => {
+    setPageSize(size);
     pages.reset();
   };
 
@@ -77,13 +85,16 @@ export function ModelsListPage() {
       ) : (
         <>
           <ModelsTable models={query.data.items} sort={sort} onSort={changeSort} />
-          <Pager
-            label="Models"
-            page={pages.page}
-            nextToken={query.data.nextPageToken}
-            onNext={pages.next}
-            onPrevious={pages.previous}
-          />
+          <div className="row wrap models-list-foot">
+            <PageSizeSelect label="Models per page" size={pageSize} onChange={changePageSize} />
+            <Pager
+              label="Models"
+              page={pages.page}
+              nextToken={query.data.nextPageToken}
+              onNext={pages.next}
+              onPrevious={pages.previous}
+            />
+          </div>
         </>
       )}
       {creating && <CreateModelDialog onClose={() => setCreating(false)} />}

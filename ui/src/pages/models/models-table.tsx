@@ -3,43 +3,12 @@ import type { RegisteredModel } from '../../../../src/client/registry-client.js'
 import { formatTime } from '../../components/format.js';
 import { links } from '../../links.js';
 import { AliasLink, TagChips } from './registry-chips.js';
+import { type Sort, SortHeader } from './sort-header.js';
 import { latestInStage, latestVersion, sortedAliases, type Stage } from './registry-model.js';
 
 /** The server-side orders the list offers (`order_by` of `registered-models/search`). */
 export type ModelsSortKey = 'name' | 'last_updated_timestamp';
-export interface ModelsSort {
-  readonly key: ModelsSortKey;
-  readonly descending: boolean;
-}
-
-/** The `order_by` clause for a sort. */
-export const orderByOf = (sort: ModelsSort): string => `${sort.key} ${sort.descending ? 'DESC' : 'ASC'}`;
-
-/** A column header that sorts the list; the `th` carries `aria-sort` for screen readers. */
-function SortHeader({
-  label,
-  sortKey,
-  sort,
-  onSort,
-}: {
-  label: string;
-  sortKey: ModelsSortKey;
-  sort: ModelsSort;
-  onSort: (key: ModelsSortKey) => void;
-}) {
-  const active = sort.key === sortKey;
-  const direction = sort.descending ? 'descending' : 'ascending';
-  return (
-    <th scope="col" aria-sort={active ? direction : 'none'}>
-      <button type="button" className="sort-button" onClick={() => onSort(sortKey)}>
-        {label}
-        <span aria-hidden="true" className="models-sort-arrow">
-          {active ? (sort.descending ? ' ↓' : ' ↑') : ' ↕'}
-        </span>
-      </button>
-    </th>
-  );
-}
+export type ModelsSort = Sort<ModelsSortKey>;
 
 function VersionLink({ name, version }: { name: string; version: string | undefined }) {
   if (version === undefined) return <span className="muted">—</span>;

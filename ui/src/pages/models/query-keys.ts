@@ -4,8 +4,10 @@ import type { QueryClient } from '@tanstack/react-query';
 
 export const modelKey = (name: string) => ['registered-model', name] as const;
 export const versionKey = (name: string, version: string) => ['model-version', name, version] as const;
-export const versionsKey = (name: string, token: string | undefined) =>
-  ['model-versions', name, { token }] as const;
+export const versionsKey = (name: string, orderBy: string, token: string | undefined) =>
+  ['model-versions', name, { orderBy, token }] as const;
+export const activeVersionsKey = (name: string, orderBy: string) =>
+  ['model-versions', name, { orderBy, active: true }] as const;
 // Not under ['model-version', …]: a version's MLmodel never changes, so a stage or alias change
 // (which invalidates the version) must not download it again.
 export const mlmodelKey = (name: string, version: string) =>

@@ -5,13 +5,14 @@ import { Loading } from '../../components/states.js';
 import { summarizeMlmodel } from '../../mlmodel.js';
 import { mlmodelKey } from './query-keys.js';
 
-async function fetchMlmodel(name: string, version: string) {
+/** A version's MLmodel file, read for the UI (flavors, signature). */
+export async function fetchMlmodel(name: string, version: string) {
   const response = await api.artifacts.modelVersionFile(name, version, 'MLmodel');
   return summarizeMlmodel(await response.text());
 }
 
 /** Why there is no schema to show, in words; a missing MLmodel is normal for non-MLflow sources. */
-function noSchemaReason(error: unknown): string {
+export function noSchemaReason(error: unknown): string {
   return errorCode(error) === 'RESOURCE_DOES_NOT_EXIST'
     ? 'This version has no MLmodel file.'
     : `Could not read its MLmodel file: ${errorMessage(error)}`;
