@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../support/fixtures.js';
+import { pgAdmin, TEST_POSTGRES_URI } from '../support/postgres.js';
 import { openUiHarness, screenshot, type UiHarness } from './support/ui-harness.js';
 
 // The seed's walk through the UI, end to end: runs with an f1 metric come from the SDK; a person
 // sorts them by F1, opens the best run, looks at its model, registers it as "BTC StockPrediction",
 // finds version 1 under Models, moves it to Staging and then Production, and names it champion.
+// It runs on both backends: SQLite (embedded) and PostgreSQL (the setup for several replicas).
 
 const MODEL_DIR = join(FIXTURES, 'models', 'mlflow-3.6', 'sklearn_logreg');
 const MODEL_NAME = 'BTC StockPrediction';
@@ -40,15 +43,13 @@ async function logRun(name: string, f1: number): Promise<string> {
   return id;
 }
 
-beforeAll(async () => {
-  ui = await openUiHarness();
-  experimentId = await ui.sdk.createExperiment('BTC forecasting');
-  for (const [name, f1] of Object.entries(F1)) {
-    const id = await logRun(name, f1);
-    if (name === BEST) bestRunId = id;
-  }
-}, T);
-afterAll(async () => ui?.close());
+/** A fresh PostgreSQL database for the PostgreSQL pass; `drop` removes it. */
+async function freshPostgres(): Promise<{ uri: string; drop: () => Promise<void> }> {
+  const name = `modeldock_ui_${randomBytes(6).toString('hex')}`;
+  await pgAdmin(`CREATE DATABASE ${name}`);
+  const uri = TEST_POSTGRES_URI.replace(/\/[^/]*$/, `/${name}`);
+  return { uri, drop: () => pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
 
 const runsTable = (page: Page) => page.getByRole('table', { name: 'Runs' });
 
@@ -61,7 +62,27 @@ async function transitionTo(page: Page, stage: string) {
   await page.getByRole('region', { name: 'Details' }).locator('.chip', { hasText: stage }).waitFor();
 }
 
-describe("the seed's UI flow", () => {
+describe.each(['sqlite', 'postgresql'] as const)("the seed's UI flow on %s", (backend) => {
+  let dropDatabase: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    let overrides = {};
+    if (backend === 'postgresql') {
+      const database = await freshPostgres();
+      dropDatabase = database.drop;
+      overrides = { backendStoreUri: database.uri };
+    }
+    ui = await openUiHarness(overrides);
+    experimentId = await ui.sdk.createExperiment('BTC forecasting');
+    for (const [name, f1] of Object.entries(F1)) {
+      const id = await logRun(name, f1);
+      if (name === BEST) bestRunId = id;
+    }
+  }, T);
+  afterAll(async () => {
+    await ui?.close();
+    await dropDatabase?.();
+  });
+
   it(
     'sorts runs by F1, registers the best run as BTC StockPrediction, promotes it to Production and names it champion',
     async () => {
@@ -83,7 +104,7 @@ describe("the seed's UI flow", () => {
           .sort((a, b) => b[1] - a[1])
           .map(([name]) => name),
       );
-      await screenshot(page, 'flow-1-runs-by-f1');
+      await screenshot(page, `${backend}-flow-1-runs-by-f1`);
 
       // 2. Open the best run and look at its model: MLmodel, environment, signature.
       await firstRun.click();
@@ -94,7 +115,7 @@ describe("the seed's UI flow", () => {
       const panel = page.getByRole('region', { name: 'MLflow Model' });
       await panel.getByRole('table', { name: 'Inputs schema' }).getByText('sepal_length').waitFor();
       await panel.getByText('conda-forge').waitFor(); // conda.yaml's channel
-      await screenshot(page, 'flow-2-best-run-model');
+      await screenshot(page, `${backend}-flow-2-best-run-model`);
       await page.getByRole('button', { name: /^MLmodel/ }).click();
       await expect
         .poll(() => page.getByLabel('Contents of model/MLmodel').textContent())
@@ -127,7 +148,7 @@ describe("the seed's UI flow", () => {
       await aliases.getByLabel('Alias', { exact: true }).fill('champion');
       await aliases.getByRole('button', { name: 'Add alias' }).click();
       await aliases.getByRole('button', { name: 'Remove alias champion' }).waitFor();
-      await screenshot(page, 'flow-5-version-in-production');
+      await screenshot(page, `${backend}-flow-5-version-in-production`);
 
       // What the UI did is what the registry holds.
       const version = await ui.sdk.registry.getModelVersion(MODEL_NAME, 1);
@@ -142,7 +163,7 @@ describe("the seed's UI flow", () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Models' }).click();
       await row.getByText('@champion').waitFor();
       await row.getByRole('cell', { name: 'Version 1' }).nth(1).waitFor(); // the Production column
-      await screenshot(page, 'flow-6-models');
+      await screenshot(page, `${backend}-flow-6-models`);
       expect(errors).toEqual([]);
     },
     T,

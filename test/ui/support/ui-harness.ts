@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ServerConfig } from '../../../src/server/config.js';
 import { MlflowClient } from '../../../src/client/mlflow-client.js';
 import { type ClientTestServer, openClientTestServer } from '../../client/client-server.js';
 import { launchChromium } from '../../support/chromium.js';
@@ -34,13 +35,13 @@ export interface UiPage {
 }
 
 /**
- * Starts a real Modeldock server on a free loopback port (SQLite in a temp folder) and headless
- * Chromium. Call in `beforeAll`, and `close()` in `afterAll`.
+ * Starts a real Modeldock server on a free loopback port (SQLite in a temp folder unless
+ * `overrides` says otherwise) and headless Chromium. Call in `beforeAll`, and `close()` in `afterAll`.
  */
-export async function openUiHarness(): Promise<UiHarness> {
+export async function openUiHarness(overrides: Partial<ServerConfig> = {}): Promise<UiHarness> {
   // UI_TEST_ROOT points at another build of the UI (say, one per parallel worker); default: dist-ui/.
   const uiRoot = process.env.UI_TEST_ROOT;
-  const server = await openClientTestServer(uiRoot ? { uiRoot } : {});
+  const server = await openClientTestServer({ ...(uiRoot ? { uiRoot } : {}), ...overrides });
   const browser = await launchChromium();
   const sdk = new MlflowClient({ trackingUri: server.url });
   const contexts: BrowserContext[] = [];
