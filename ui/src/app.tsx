@@ -6,6 +6,7 @@ import { CompareVersionsPage } from './pages/models/compare-versions-page.js';
 import { ModelPage } from './pages/models/model-page.js';
 import { ModelVersionPage } from './pages/models/model-version-page.js';
 import { ModelsListPage } from './pages/models/models-list-page.js';
+import { MetricPage } from './pages/metrics/metric-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { LoggedModelPage } from './pages/runs/logged-model-page.js';
 import { RunPage } from './pages/runs/run-page.js';
@@ -13,7 +14,7 @@ import { RunRedirect } from './pages/runs/run-redirect.js';
 
 // Pages reached from an experiment (a run by id, a comparison) count as part of Experiments.
 const SECTIONS: Readonly<Record<string, readonly string[]>> = {
-  '/experiments': ['/experiments', '/runs', '/compare-runs'],
+  '/experiments': ['/experiments', '/runs', '/compare-runs', '/metric'],
   '/models': ['/models'],
 };
 
@@ -80,6 +81,7 @@ function Routes() {
       </Route>
       <Route path="/runs/:runId">{(p) => <RunRedirect runId={p.runId} />}</Route>
       <Route path="/compare-runs" component={CompareRunsPage} />
+      <Route path="/metric/*">{(p) => <MetricPage metricKey={p['*']} />}</Route>
       <Route path="/compare-model-versions" component={CompareVersionsPage} />
       <Route path="/models" component={ModelsListPage} />
       <Route path="/models/:name">{(p) => <ModelPage name={p.name} />}</Route>

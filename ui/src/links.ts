@@ -20,6 +20,9 @@ export const links = {
     `/compare-model-versions?name=${seg(JSON.stringify(name))}&runs=${seg(
       JSON.stringify(Object.fromEntries(versions.map((v) => [v.runId, v.version]))),
     )}`,
+  /** MLflow's metric page: one metric's history across runs (`runs` and `experiments` are JSON lists). */
+  metric: (key: string, experimentId: string, runIds: readonly string[]) =>
+    `/metric/${seg(key)}?runs=${seg(JSON.stringify(runIds))}&experiments=${seg(JSON.stringify([experimentId]))}`,
   models: () => '/models',
   model: (name: string) => `/models/${seg(name)}`,
   modelVersion: (name: string, version: string) => `/models/${seg(name)}/versions/${seg(version)}`,

@@ -1,0 +1,4 @@
+/** Placeholder until the page lands. */
+export function MetricPage({ metricKey }: { metricKey: string }) {
+  return <p>MetricPage {metricKey}</p>;
+}
