@@ -20,6 +20,9 @@ function wireDouble(value: number): number | string {
   return value;
 }
 
+/** The most points per run that `get-history-bulk` returns (MLflow's cap too). */
+export const BULK_HISTORY_MAX_POINTS = 25_000;
+
 function readDouble(value: number | string): number {
   return typeof value === 'number' ? value : Number(value);
 }
@@ -42,7 +45,7 @@ export function metricJson(metric: MetricInput, now: number): Record<string, unk
 }
 
 /**
- * Metrics: log one point and read a metric's full history.
+ * Metrics: log one point and read a metric's full history, of one run or of several at once.
  *
  * @example await new MetricsClient(transport).logMetric(runId, 'loss', 0.25, { step: 3 });
  */
@@ -76,5 +79,21 @@ export class MetricsClient {
       pageToken = body.next_page_token || undefined;
     } while (pageToken !== undefined);
     return points;
+  }
+
+  /**
+   * One metric's full history for several runs in one request, each point carrying its `run_id`
+   * (`GET ajax-api/2.0/mlflow/metrics/get-history-bulk`, the call MLflow's metric page makes). The
+   * server returns at most {@link BULK_HISTORY_MAX_POINTS} points per run and 100 runs a request.
+   *
+   * @example await web.metrics.getMetricHistoryBulk([runA, runB], 'loss');
+   */
+  async getMetricHistoryBulk(runIds: readonly string[], key: string): Promise<Metric[]> {
+    const body = await this.transport.json<{ metrics?: Metric[] }>({
+      method: 'GET',
+      path: '/ajax-api/2.0/mlflow/metrics/get-history-bulk',
+      query: { run_id: runIds, metric_key: key, max_results: BULK_HISTORY_MAX_POINTS },
+    });
+    return (body.metrics ?? []).map((m) => ({ ...m, value: readDouble(m.value as number | string) }));
   }
 }

@@ -20,6 +20,9 @@ export function CompareTable({
   metrics: readonly MetricRow[];
 }) {
   const span = runs.length + 1;
+  const runIds = runs.map((r) => r.info.run_id);
+  // Each metric's name opens its history across these runs (MLflow's metric page).
+  const metricHref = (key: string) => links.metric(key, runs[0]?.info.experiment_id ?? '0', runIds);
   return (
     <div className="table-wrap">
       <table className="table compact compare-table" aria-label="Run comparison">
@@ -70,7 +73,12 @@ export function CompareTable({
           {metrics.length === 0 && <NoneRow span={span} what="metrics" />}
           {metrics.map((row) => (
             <tr key={row.key} className={row.differs ? 'differs' : undefined}>
-              <RowHeader label={row.key} differs={row.differs} />
+              <RowHeader
+                label={row.key}
+                differs={row.differs}
+                href={metricHref(row.key)}
+                linkTitle={`${row.key} over time in these runs`}
+              />
               {row.values.map((v, i) => {
                 const best = row.best.includes(i);
                 return (
@@ -131,10 +139,26 @@ function NoneRow({ span, what }: { span: number; what: string }) {
   );
 }
 
-function RowHeader({ label, differs }: { label: string; differs: boolean }) {
+function RowHeader({
+  label,
+  differs,
+  href,
+  linkTitle,
+}: {
+  label: string;
+  differs: boolean;
+  href?: string;
+  linkTitle?: string;
+}) {
   return (
     <th scope="row" className="mono">
-      {label}
+      {href ? (
+        <Link href={href} title={linkTitle}>
+          {label}
+        </Link>
+      ) : (
+        label
+      )}
       {differs && (
         <span className="diff-mark" title="Values differ">
           {' '}

@@ -111,7 +111,12 @@ export function MetricsSection({
               runId={runId}
               metricKey={expanded}
               wide
-              action={<Link href={runHref}>All charts</Link>}
+              action={
+                <span className="row">
+                  <Link href={links.metric(expanded, experimentId, [runId])}>Metric page</Link>
+                  <Link href={runHref}>All charts</Link>
+                </span>
+              }
             />
           )}
           {expanded === null && !auto && charted.length === 0 && (
