@@ -6,7 +6,8 @@ import { Empty, QueryView } from '../../components/states.js';
 import { links } from '../../links.js';
 import { LineChart, type Line, NARROW_FRAME, WIDE_FRAME } from './line-chart.js';
 import type { XAxis } from './metric-route.js';
-import { hasMetric, runLabel } from './metric-runs.js';
+import { runName } from '../experiments/run-fields.js';
+import { hasMetric } from './metric-runs.js';
 import { MetricTable, type TableRow } from './metric-table.js';
 import { lineStyle } from './palette.js';
 import { downsample, drawable, pointsByRun, statsOf } from './series.js';
@@ -111,7 +112,7 @@ function ChartBody({
         <p className="muted">None of the values can be drawn (all are NaN or infinite).</p>
       )}
       <MetricTable metricKey={metricKey} rows={rows} />
-      {absent.length > 0 && <p className="muted">Not logged by {absent.map(runLabel).join(', ')}.</p>}
+      {absent.length > 0 && <p className="muted">Not logged by {absent.map(runName).join(', ')}.</p>}
     </div>
   );
 }
@@ -124,7 +125,7 @@ function tableRows(points: readonly Metric[], runs: readonly Run[], xAxis: XAxis
     if (!own || own.length === 0) return [];
     const line: Line = {
       runId: run.info.run_id,
-      name: runLabel(run),
+      name: runName(run),
       href: links.run(run.info.experiment_id, run.info.run_id),
       ...lineStyle(index),
       points: downsample(drawable(own, xAxis)),

@@ -9,7 +9,8 @@ import { links } from '../../links.js';
 import { keysBlockingLog, MetricChartSection, useChartData } from './metric-charts.js';
 import { MetricControls, type ViewChange } from './metric-controls.js';
 import { MAX_RUNS, type MetricRequest, metricRouteWith, parseMetricRoute } from './metric-route.js';
-import { fetchMetricRuns, type MetricRuns, metricKeysOf, runLabel } from './metric-runs.js';
+import { runName } from '../experiments/run-fields.js';
+import { fetchMetricRuns, type MetricRuns, metricKeysOf } from './metric-runs.js';
 import './metric-page.css';
 
 /**
@@ -83,7 +84,7 @@ function useCrumbs(request: MetricRequest, runs: readonly Run[] | undefined) {
     crumbs.push({ href: links.compareRuns(experimentId, request.runIds), label: 'Compare runs' });
   else if (only !== undefined) {
     const run = runs?.find((r) => r.info.run_id === only);
-    crumbs.push({ href: links.run(experimentId, only), label: run ? runLabel(run) : 'Run' });
+    crumbs.push({ href: links.run(experimentId, only), label: run ? runName(run) : 'Run' });
   }
   return crumbs;
 }

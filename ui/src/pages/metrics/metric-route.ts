@@ -1,3 +1,6 @@
+import { jsonList } from '../../json.js';
+import { readRunList } from '../../run-links.js';
+
 // The metric page's URL is MLflow's: `/metric/<key>?runs=["id",...]&experiments=["1"]`, plus
 // `plot_metric_keys=["k",...]` for more charts, and MLflow's `x_axis` / `y_axis_scale` for the view.
 
@@ -23,19 +26,6 @@ export interface MetricRequest {
 export type ParsedMetricRoute = { ok: true; request: MetricRequest } | { ok: false; message: string };
 
 const PREFIX = '/metric/';
-// Run ids are hex; anything with quotes or spaces could not be a run and would break the filter.
-const RUN_ID = /^[A-Za-z0-9_-]+$/;
-
-function jsonList(text: string | null): unknown[] | undefined {
-  if (text === null) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The metric key from the raw (still percent-encoded) hash path. wouter hands pages its params
  * decoded with `decodeURI`, which leaves `%2F`, `%3F`, `%23`… encoded; the raw path decoded once
@@ -58,18 +48,9 @@ export function parseMetricRoute(rawPath: string, rawSearch: string): ParsedMetr
   if (key === undefined) return { ok: false, message: 'The metric name in this link is not valid.' };
   if (key === '') return { ok: false, message: 'The link names no metric (expected /metric/<key>).' };
   const params = new URLSearchParams(rawSearch);
-  const runs = jsonList(params.get('runs'));
-  if (!runs)
-    return { ok: false, message: 'The link has no list of runs (expected ?runs=["<run id>", ...]).' };
-  const ids = [...new Set(runs.filter((r): r is string => typeof r === 'string' && RUN_ID.test(r)))];
-  if (ids.length === 0)
-    return {
-      ok: false,
-      message: runs.length === 0 ? 'The link lists no runs.' : 'The link holds no valid run ids.',
-    };
-  const experimentIds = (jsonList(params.get('experiments')) ?? [])
-    .filter((e) => typeof e === 'string' || typeof e === 'number')
-    .map(String);
+  const list = readRunList(params, 'The link lists no runs.');
+  if (!list.ok) return list;
+  const { runIds: ids, experimentIds } = list;
   const extra = (jsonList(params.get('plot_metric_keys')) ?? []).filter(
     (k): k is string => typeof k === 'string' && k !== '',
   );

@@ -2,6 +2,7 @@ import type { Run } from '../../../../src/client/entities.js';
 import type { ModelVersion } from '../../../../src/client/registry-client.js';
 import { api, errorCode } from '../../api.js';
 import { quoteLiteral, versionsOfModelFilter } from './registry-filters.js';
+import { getRunIfExists, searchRunsByIds } from '../../run-links.js';
 import { MAX_COMPARED_VERSIONS } from './version-selection.js';
 
 // The page's URL is MLflow's: `/compare-model-versions?name="<model>"&runs={"<run id>":"<version>"}`
@@ -135,27 +136,11 @@ export async function fetchVersionRuns(runIds: readonly string[]): Promise<Map<s
     orderBy: ['last_update_time DESC'],
   });
   const experimentIds = experiments.items.map((e) => e.experiment_id);
-  if (experimentIds.length > 0) {
-    const runs = await api.runs.searchRuns({
-      experimentIds,
-      filter: `attributes.run_id IN (${runIds.map(runLiteral).join(', ')})`,
-      maxResults: runIds.length,
-      runViewType: 'ALL',
-    });
-    for (const run of runs.items) byId.set(run.info.run_id, run);
-  }
+  if (experimentIds.length > 0)
+    for (const run of await searchRunsByIds(experimentIds, runIds)) byId.set(run.info.run_id, run);
   if (experiments.nextPageToken) {
     const missing = runIds.filter((id) => !byId.has(id)).slice(0, MAX_COMPARED_VERSIONS);
     for (const run of await Promise.all(missing.map(getRunIfExists))) if (run) byId.set(run.info.run_id, run);
   }
   return byId;
-}
-
-async function getRunIfExists(runId: string): Promise<Run | undefined> {
-  try {
-    return await api.runs.getRun(runId);
-  } catch (error) {
-    if (errorCode(error) === 'RESOURCE_DOES_NOT_EXIST') return undefined;
-    throw error;
-  }
 }

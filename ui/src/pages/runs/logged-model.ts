@@ -1,6 +1,7 @@
 import type { LoggedModel, LoggedModelStatus } from '../../../../src/client/entities.js';
 import { links } from '../../links.js';
 import type { VersionRef } from './model-panel.js';
+import { isRecord, jsonList } from '../../json.js';
 
 /** The tag where the registry records the versions made from a logged model (as MLflow does). */
 export const MODEL_VERSIONS_TAG = 'mlflow.modelVersions';
@@ -12,10 +13,6 @@ export function loggedModelTag(model: LoggedModel, key: string): string | undefi
   return model.info.tags?.find((t) => t.key === key)?.value;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * The versions registered from a logged model, from its `mlflow.modelVersions` tag: a JSON list of
  * `{"name": …, "version": …}`. Unreadable entries are skipped; a version listed twice shows once.
@@ -23,16 +20,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * @example versionsFromTag('[{"name": "churn", "version": 3}]') // [{ name: 'churn', version: '3' }]
  */
 export function versionsFromTag(value: string | undefined): VersionRef[] {
-  if (!value) return [];
-  let entries: unknown;
-  try {
-    entries = JSON.parse(value);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(entries)) return [];
   const byKey = new Map<string, VersionRef>();
-  for (const entry of entries) {
+  for (const entry of jsonList(value) ?? []) {
     if (!isRecord(entry) || typeof entry.name !== 'string') continue;
     if (typeof entry.version !== 'string' && typeof entry.version !== 'number') continue;
     const ref = { name: entry.name, version: String(entry.version) };

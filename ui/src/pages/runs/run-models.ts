@@ -3,6 +3,7 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { FileInfo, LoggedModel, Run } from '../../../../src/client/entities.js';
 import type { ModelVersion } from '../../../../src/client/registry-client.js';
 import { api } from '../../api.js';
+import { isRecord, jsonList } from '../../json.js';
 
 /** A model a run produced, in the shape the Register dialog and the model panel need. */
 export interface RunModel {
@@ -41,26 +42,14 @@ export function artifactModel(
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * The models an MLflow 2.x client recorded in the `mlflow.log-model.history` tag (a JSON list of
  * MLmodel dicts). A model logged twice to one path appears once; entries whose `artifact_path` is
  * a URI (not a run folder) cannot become a `runs:/` source and are skipped.
  */
 export function modelsFromHistoryTag(runId: string, tagValue: string | undefined): RunModel[] {
-  if (!tagValue) return [];
-  let entries: unknown;
-  try {
-    entries = JSON.parse(tagValue);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(entries)) return [];
   const byPath = new Map<string, RunModel>();
-  for (const entry of entries) {
+  for (const entry of jsonList(tagValue) ?? []) {
     if (!isRecord(entry) || typeof entry.artifact_path !== 'string') continue;
     const path = entry.artifact_path.replace(/^\/+|\/+$/g, '');
     if (path.includes(':')) continue;
