@@ -10,6 +10,7 @@ import {
   PHONE,
   screenshot,
   type UiHarness,
+  withoutHttpErrors,
 } from './support/ui-harness.js';
 
 // The compare model versions page (/compare-model-versions?name="<model>"&runs={run: version}, MLflow's
@@ -113,11 +114,6 @@ const rowOf = (table: Locator, label: string) =>
 const cellsOf = (table: Locator, label: string) => rowOf(table, label).locator('td').allTextContents();
 const differs = async (table: Locator, label: string) =>
   (await rowOf(table, label).getAttribute('class'))?.includes('mv-differs') ?? false;
-
-const unexpectedErrors = (errors: readonly string[], ...statuses: number[]) =>
-  errors.filter(
-    (e) => !statuses.some((s) => e.includes('Failed to load resource') && e.includes(`status of ${s}`)),
-  );
 
 async function openComparison(page: Page, open: (route: string) => Promise<void>) {
   await open(allThree());
@@ -241,7 +237,7 @@ describe('compare model versions', () => {
       await page.getByRole('status').getByText('Not found: version 99.').waitFor();
       const heads = page.getByRole('table', { name: 'Version comparison' }).locator('thead th');
       expect(await heads.allTextContents()).toEqual(['Field', 'Version 1', 'Version 2']);
-      expect(unexpectedErrors(errors, 404)).toEqual([]);
+      expect(withoutHttpErrors(errors, 404)).toEqual([]);
     },
     BROWSER_TEST,
   );
@@ -278,7 +274,7 @@ describe('compare model versions', () => {
       expect(count('GET /api/2.0/mlflow/model-versions/get')).toBe(1);
       expect(count('POST /api/2.0/mlflow/runs/search')).toBe(1);
       expect(apiCalls).toHaveLength(15);
-      expect(unexpectedErrors(errors, 404)).toEqual([]);
+      expect(withoutHttpErrors(errors, 404)).toEqual([]);
     },
     BROWSER_TEST,
   );

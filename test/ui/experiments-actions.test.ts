@@ -4,11 +4,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  hashQuery,
   openUiHarness,
   overflowsHorizontally,
   PHONE,
   screenshot,
   type UiHarness,
+  withoutHttpErrors,
 } from './support/ui-harness.js';
 
 const T = 60_000;
@@ -95,17 +97,8 @@ function row(page: Page, name: string) {
     .filter({ has: page.getByRole('link', { name, exact: true }) });
 }
 
-function hashQuery(page: Page): URLSearchParams {
-  return new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
-}
-
 function count(apiCalls: readonly string[], call: string): number {
   return apiCalls.filter((c) => c === call).length;
-}
-
-// Chromium logs every 4xx answer; the tests that provoke one on purpose filter exactly that line.
-function unexpected(errors: readonly string[]): string[] {
-  return errors.filter((e) => !/Failed to load resource: the server responded with a status of 400/.test(e));
 }
 
 describe('the runs table Models column', () => {
@@ -294,7 +287,7 @@ describe('renaming, deleting and restoring an experiment', () => {
       await dialog.waitFor({ state: 'hidden' });
       await page.getByRole('heading', { level: 1, name: 'New name' }).waitFor();
       expect((await ui.sdk.getExperiment(experimentId)).name).toBe('New name');
-      expect(unexpected(errors)).toEqual([]);
+      expect(withoutHttpErrors(errors, 400)).toEqual([]);
     },
     T,
   );

@@ -4,11 +4,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
+  hashQuery,
   openUiHarness,
   overflowsHorizontally,
   PHONE,
   screenshot,
   type UiHarness,
+  withoutHttpErrors,
 } from './support/ui-harness.js';
 
 const T = 60_000;
@@ -87,11 +89,6 @@ async function rowNamesStartingWith(page: Page, name: string): Promise<string[]>
   return page.locator(`${SETTLED} tbody td.run-name`).allTextContents();
 }
 
-/** The query inside the page's hash route. */
-function hashQuery(page: Page): URLSearchParams {
-  return new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
-}
-
 function header(page: Page, name: string) {
   return page.getByRole('columnheader', { name, exact: true });
 }
@@ -106,11 +103,6 @@ async function tabTo(page: Page, test: string, max = 80): Promise<void> {
     if (hit) return;
   }
   throw new Error(`Tab never reached an element where ${test}`);
-}
-
-// Chromium reports every 4xx answer on the console; the ones a test provokes on purpose are expected.
-function unexpected(errors: readonly string[]): string[] {
-  return errors.filter((e) => !/Failed to load resource: the server responded with a status of 400/.test(e));
 }
 
 function runsSearches(apiCalls: readonly string[]): number {
@@ -180,7 +172,7 @@ describe('the experiments list', () => {
       expect(await dialog.isVisible()).toBe(true);
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'hidden' });
-      expect(unexpected(errors)).toEqual([]);
+      expect(withoutHttpErrors(errors, 400)).toEqual([]);
     },
     T,
   );
@@ -322,7 +314,7 @@ describe('the experiment page', () => {
       await page.getByText('No runs match this filter.').waitFor();
       await page.getByRole('button', { name: 'Clear filter' }).click();
       await waitForRows(page, RUN_COUNT);
-      expect(unexpected(errors)).toEqual([]);
+      expect(withoutHttpErrors(errors, 400)).toEqual([]);
     },
     T,
   );

@@ -9,6 +9,7 @@ import {
   PHONE,
   screenshot,
   type UiHarness,
+  withoutHttpErrors,
 } from './support/ui-harness.js';
 
 // A small custom Node model (multiplies column x by its configured factor).
@@ -254,9 +255,7 @@ describe('the logged model page', () => {
       await open(`/experiments/${experimentId}/models/m-0123456789abcdef0123456789abcdef`);
       await page.getByRole('alert').getByText('No such logged model.').waitFor();
       // The browser logs the API's 404 answer itself; nothing else may go wrong.
-      expect(
-        errors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e)),
-      ).toEqual([]);
+      expect(withoutHttpErrors(errors, 404)).toEqual([]);
     },
     TIMEOUT,
   );

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
+  hashQuery,
   openUiHarness,
   overflowsHorizontally,
   PHONE,
@@ -98,7 +99,6 @@ function metricRoute(key: string, ids: readonly string[], extra = ''): string {
 
 const chartOf = (page: Page, key: string) => page.locator(`section[data-metric="${key}"] svg.mp-chart`);
 const historyCalls = (calls: readonly string[]) => calls.filter((c) => c.includes('/metrics/get-history'));
-const hashQuery = (page: Page) => new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
 
 describe('the metric page', () => {
   it(

@@ -8,6 +8,7 @@ import {
   PHONE,
   screenshot,
   type UiHarness,
+  withoutHttpErrors,
 } from './support/ui-harness.js';
 
 // The Model Registry pages (/models, /models/:name, /models/:name/versions/:v) against a real
@@ -49,15 +50,6 @@ async function seedModel(
   for (let i = 0; i < count; i++) runIds.push((await registerVersion(name)).runId);
   return runIds;
 }
-
-/**
- * The page's errors, less Chromium's "Failed to load resource" line for a request the test made
- * fail on purpose (a duplicate name, a bad filter, a missing model).
- */
-const unexpectedErrors = (errors: readonly string[], ...statuses: number[]) =>
-  errors.filter(
-    (e) => !statuses.some((s) => e.includes('Failed to load resource') && e.includes(`status of ${s}`)),
-  );
 
 /** The models table's row for `name`. */
 const modelRow = (page: Page, name: string) =>
@@ -142,7 +134,7 @@ describe('models list', () => {
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
       expect(page.url()).toMatch(/#\/models$/);
-      expect(unexpectedErrors(errors, 400)).toEqual([]);
+      expect(withoutHttpErrors(errors, 400)).toEqual([]);
     },
     BROWSER_TEST,
   );
@@ -206,7 +198,7 @@ describe('models list', () => {
       await expect
         .poll(() => dataRows(page, 'Registered models').first().textContent())
         .toContain('search-beta');
-      expect(unexpectedErrors(errors, 400)).toEqual([]);
+      expect(withoutHttpErrors(errors, 400)).toEqual([]);
     },
     BROWSER_TEST,
   );
@@ -319,7 +311,7 @@ describe('model page', () => {
       await page.getByText('This model does not exist.').waitFor();
       await open(versionRoute('doomed-model', '1'));
       await page.getByText('This model version does not exist.').waitFor();
-      expect(unexpectedErrors(errors, 404)).toEqual([]);
+      expect(withoutHttpErrors(errors, 404)).toEqual([]);
     },
     BROWSER_TEST,
   );
@@ -429,7 +421,7 @@ describe('model version page', () => {
         .getByRole('alert')
         .getByText(/reserved/)
         .waitFor();
-      expect(unexpectedErrors(errors, 400)).toEqual([]);
+      expect(withoutHttpErrors(errors, 400)).toEqual([]);
     },
     BROWSER_TEST,
   );
@@ -510,7 +502,7 @@ describe('model version page', () => {
       await page.waitForURL(new RegExp(`#${modelRoute(name)}$`));
       await page.getByText(/No versions yet/).waitFor();
       await expect(ui.sdk.registry.getModelVersion(name, 1)).rejects.toThrow();
-      expect(unexpectedErrors(errors, 404)).toEqual([]);
+      expect(withoutHttpErrors(errors, 404)).toEqual([]);
     },
     BROWSER_TEST,
   );
@@ -616,7 +608,7 @@ describe('versions table (round 2)', () => {
             .count(),
         )
         .toBe(2);
-      expect(unexpectedErrors(errors, 404)).toEqual([]);
+      expect(withoutHttpErrors(errors, 404)).toEqual([]);
     },
     BROWSER_TEST,
   );
@@ -739,7 +731,7 @@ describe('version source (round 2)', () => {
         .getByRole('region', { name: 'Schema' })
         .getByText(/^No schema\./)
         .waitFor();
-      expect(unexpectedErrors(errors, 404)).toEqual([]);
+      expect(withoutHttpErrors(errors, 404)).toEqual([]);
     },
     BROWSER_TEST,
   );

@@ -12,6 +12,7 @@ import {
   PHONE,
   screenshot,
   type UiHarness,
+  withoutHttpErrors,
 } from './support/ui-harness.js';
 
 const MODEL_DIR = join(FIXTURES, 'models', 'mlflow-3.6', 'sklearn_logreg');
@@ -289,7 +290,7 @@ describe('the run page', () => {
       await open('/runs/0123456789abcdef0123456789abcdef');
       await page.getByRole('alert').getByText('No such run.').waitFor();
       // The browser logs the API's 404 answer itself; nothing else may go wrong.
-      expect(errors.filter((e) => !/Failed to load resource.*404/.test(e))).toEqual([]);
+      expect(withoutHttpErrors(errors, 404)).toEqual([]);
     },
     TIMEOUT,
   );

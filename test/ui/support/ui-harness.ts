@@ -99,3 +99,21 @@ export async function overflowsHorizontally(page: Page): Promise<boolean> {
   // A string, because this file is type-checked for Node, where `document` does not exist.
   return page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth + 1');
 }
+
+/**
+ * `errors` less Chromium's console line for an answer with one of `statuses`. Chromium logs every
+ * 4xx response as an error; a test that provokes one on purpose names its status here.
+ */
+export function withoutHttpErrors(errors: readonly string[], ...statuses: number[]): string[] {
+  return errors.filter(
+    (e) =>
+      !statuses.some((s) =>
+        e.includes(`Failed to load resource: the server responded with a status of ${s}`),
+      ),
+  );
+}
+
+/** The query inside the page's hash route (`#/experiments/1?orderByKey=…`). */
+export function hashQuery(page: Page): URLSearchParams {
+  return new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
+}
